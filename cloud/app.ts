@@ -1,0 +1,64 @@
+import type { DatabaseSync } from 'node:sqlite';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Logger } from '../common/log.ts';
+import { bindRoute } from './http/bind.ts';
+import type { CloudRoute } from './http/define.ts';
+import { installFailureHandlers } from './http/failures.ts';
+import { buildOpenApiDocument } from './http/openapi.ts';
+import { cloudRoutes } from './routes/index.ts';
+import { CLOUD_VERSION } from './version.ts';
+
+/** Order and catalogue payloads are small; a low limit keeps a misbehaving client cheap. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export interface ServedRoute {
+  method: string;
+  url: string;
+}
+
+export interface CloudApp {
+  app: FastifyInstance;
+  /** What fastify actually serves (HEAD twins of GET routes left out); tests hold the document to it. */
+  served: readonly ServedRoute[];
+}
+
+export interface CloudAppOptions {
+  db: DatabaseSync;
+  log: Logger;
+  /** Routes registered after the built-in ones, through the same declaration helper. */
+  extraRoutes?: readonly CloudRoute[];
+}
+
+export function createCloudApp({ db, log, extraRoutes = [] }: CloudAppOptions): CloudApp {
+  const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, requestTimeout: 30_000 });
+  const served: ServedRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = ([] as string[]).concat(route.method);
+    for (const method of methods) if (method !== 'HEAD') served.push({ method, url: route.url });
+  });
+  // The API speaks JSON only; anything else is answered 415 rather than parsed as text.
+  app.removeContentTypeParser('text/plain');
+  app.addHook('onSend', async (_request, reply) => {
+    void reply.header('x-content-type-options', 'nosniff');
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    log.info('request', {
+      reqId: request.id,
+      method: request.method,
+      url: request.url,
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime),
+    });
+  });
+  installFailureHandlers(app, log);
+
+  // The document describes the route that serves it, so that route reads it lazily.
+  const routes = [...cloudRoutes(() => document), ...extraRoutes];
+  const document = buildOpenApiDocument(routes, {
+    title: 'Dashport cloud services API',
+    version: CLOUD_VERSION,
+    description: 'Reference implementation of the services API the Dashport head unit consumes.',
+  });
+  for (const route of routes) bindRoute(app, route, { db, log });
+  return { app, served };
+}

@@ -1,0 +1,80 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { issueLines, type IssueLine } from '../../common/validation.ts';
+import type { CloudRoute, RouteContext } from './define.ts';
+import { errorBody } from './errors.ts';
+
+type Parsed =
+  | { ok: true; input: { params: unknown; query: unknown; body: unknown } }
+  | { ok: false; issues: IssueLine[] };
+
+/** Validates one part of the request; issue paths are prefixed with the part (`body.name`). */
+function check(
+  part: string,
+  schema: z.ZodType | undefined,
+  value: unknown,
+  issues: IssueLine[],
+): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  for (const line of issueLines(result.error)) {
+    issues.push({
+      path: line.path === '(root)' ? part : `${part}.${line.path}`,
+      message: line.message,
+    });
+  }
+  return undefined;
+}
+
+function parseInput(route: CloudRoute, request: FastifyRequest): Parsed {
+  const issues: IssueLine[] = [];
+  const input = {
+    params: check('params', route.params, request.params, issues),
+    query: check('query', route.querystring, request.query, issues),
+    body: check('body', route.body, request.body, issues),
+  };
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, input };
+}
+
+function summarise(issues: IssueLine[]): string {
+  const [first] = issues;
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  return first ? `Invalid request: ${first.path}: ${first.message}${more}` : 'Invalid request';
+}
+
+/**
+ * Binds a declared route to fastify. Input is validated against the declared zod schemas, and so
+ * is the handler's reply, so the OpenAPI document built from the same schemas cannot drift from
+ * what the server sends; a reply that breaks its schema is a server bug and surfaces as a 500.
+ */
+export function bindRoute(app: FastifyInstance, route: CloudRoute, ctx: RouteContext): void {
+  app.route({
+    method: route.method,
+    url: route.url,
+    handler: async (request, reply) => {
+      const parsed = parseInput(route, request);
+      if (!parsed.ok) {
+        return reply
+          .code(400)
+          .send(errorBody('invalid_request', summarise(parsed.issues), parsed.issues));
+      }
+      const result = await route.handler(parsed.input as Parameters<CloudRoute['handler']>[0], ctx);
+      const schema = route.responses[result.status];
+      if (!schema) {
+        throw new Error(`${route.operationId} replied with undeclared status ${result.status}`);
+      }
+      const body = schema.safeParse(result.body);
+      if (!body.success) {
+        const why = issueLines(body.error)
+          .map((l) => `${l.path}: ${l.message}`)
+          .join('; ');
+        throw new Error(`${route.operationId} reply ${result.status} breaks its schema: ${why}`);
+      }
+      return reply
+        .code(result.status)
+        .headers(result.headers ?? {})
+        .send(body.data);
+    },
+  });
+}

@@ -1,0 +1,30 @@
+/**
+ * Names of the host API's request channels and events. Kept free of zod so the renderer and
+ * preload bundles can import them without pulling in schema code; `contract.ts` is checked
+ * against these lists by the compiler.
+ */
+export const HOST_CHANNELS = [
+  'system.info',
+  'app.config',
+  'settings.get',
+  'settings.update',
+  'connectivity.get',
+] as const;
+export type HostChannel = (typeof HOST_CHANNELS)[number];
+
+export const HOST_EVENTS = ['settings.changed', 'connectivity.changed'] as const;
+export type HostEvent = (typeof HOST_EVENTS)[number];
+
+export function isHostChannel(value: unknown): value is HostChannel {
+  return typeof value === 'string' && (HOST_CHANNELS as readonly string[]).includes(value);
+}
+
+export function isHostEvent(value: unknown): value is HostEvent {
+  return typeof value === 'string' && (HOST_EVENTS as readonly string[]).includes(value);
+}
+
+/** Transport-level names: one invoke channel and one event channel, for IPC and socket.io alike. */
+export const TRANSPORT = {
+  invoke: 'dashport:invoke',
+  event: 'dashport:event',
+} as const;

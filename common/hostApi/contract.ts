@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { settingsPatchSchema, settingsSchema } from '../settings.ts';
+import { variantObjectSchema } from '../variant.ts';
+import type { HostChannel, HostEvent } from './channels.ts';
+
+export interface ChannelSpec {
+  input: z.ZodType;
+  output: z.ZodType;
+}
+
+const noInput = z.undefined();
+
+export const systemInfoSchema = z.strictObject({
+  name: z.literal('dashport'),
+  version: z.string(),
+  variant: z.string(),
+  buildTime: z.iso.datetime(),
+  transport: z.enum(['ipc', 'socket']),
+});
+
+export const publicVariantSchema = variantObjectSchema.omit({ cloudUrl: true, $schema: true });
+
+export const connectivitySchema = z.strictObject({
+  cloud: z.enum(['unknown', 'online', 'offline']),
+  checkedAt: z.iso.datetime().nullable(),
+});
+
+/** The host API: every request channel with its input and output schema. */
+export const hostContract = {
+  'system.info': { input: noInput, output: systemInfoSchema },
+  'app.config': { input: noInput, output: publicVariantSchema },
+  'settings.get': { input: noInput, output: settingsSchema },
+  'settings.update': { input: settingsPatchSchema, output: settingsSchema },
+  'connectivity.get': { input: noInput, output: connectivitySchema },
+} as const satisfies Record<HostChannel, ChannelSpec>;
+
+/** Host-to-renderer events with their payload schemas. */
+export const hostEvents = {
+  'settings.changed': settingsSchema,
+  'connectivity.changed': connectivitySchema,
+} as const satisfies Record<HostEvent, z.ZodType>;
+
+export type HostContract = typeof hostContract;
+export type ChannelInput<C extends HostChannel> = z.input<HostContract[C]['input']>;
+export type ChannelOutput<C extends HostChannel> = z.output<HostContract[C]['output']>;
+export type EventPayload<E extends HostEvent> = z.output<(typeof hostEvents)[E]>;
+export type SystemInfo = z.infer<typeof systemInfoSchema>;
+export type Connectivity = z.infer<typeof connectivitySchema>;
+export type PublicVariantConfig = z.infer<typeof publicVariantSchema>;

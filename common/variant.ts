@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { DISTANCE_UNITS, SUPPORTED_LOCALES } from './locales.ts';
+
+const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb');
+const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
+
+/** One vehicle line's configuration: `build/variants/<name>.json`. Unknown keys are errors so typos surface. */
+export const variantObjectSchema = z.strictObject({
+  $schema: z.string().optional(),
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lower-case letters, digits and dashes'),
+  brand: z.strictObject({
+    name: z.string().min(1).max(40),
+    colors: z.strictObject({
+      primary: hexColour,
+      onPrimary: hexColour,
+      accent: hexColour,
+    }),
+  }),
+  market: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 region such as US'),
+  locales: z
+    .array(z.enum(SUPPORTED_LOCALES))
+    .min(1)
+    .refine((list) => new Set(list).size === list.length, 'locales must not repeat'),
+  defaultLocale: z.enum(SUPPORTED_LOCALES),
+  distanceUnit: z.enum(DISTANCE_UNITS),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD'),
+  panel: z.strictObject({
+    widthPx: z.int().min(320).max(7680),
+    heightPx: z.int().min(240).max(4320),
+    pxPerInch: z.number().min(50).max(600),
+  }),
+  bridgeUrl: httpUrl,
+  cloudUrl: httpUrl,
+  features: z.strictObject({
+    services: z.boolean(),
+    lease: z.boolean(),
+    offers: z.boolean(),
+    testDrives: z.boolean(),
+  }),
+});
+
+export const variantSchema = variantObjectSchema.superRefine((variant, ctx) => {
+  if (!variant.locales.includes(variant.defaultLocale)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['defaultLocale'],
+      message: `must be one of locales (${variant.locales.join(', ')})`,
+    });
+  }
+});
+export type Variant = z.infer<typeof variantSchema>;
+
+/** What the renderer may see of the variant: no endpoints it does not use. */
+export type PublicVariant = Omit<Variant, 'cloudUrl' | '$schema'>;

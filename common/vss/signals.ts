@@ -1,0 +1,58 @@
+import { OVERLAY_SIGNALS } from './overlay.ts';
+import { VSS_SIGNALS } from './signals.generated.ts';
+import type { SignalMeta } from './types.ts';
+
+/** Every signal the bridge serves: the VSS 6.0 subset plus Dashport's overlay. */
+export const SIGNALS = { ...VSS_SIGNALS, ...OVERLAY_SIGNALS } as const satisfies Record<
+  string,
+  SignalMeta
+>;
+
+export type VssPath = keyof typeof SIGNALS;
+
+/** Named path constants, so code never spells a VSS path twice. */
+export const SIGNAL = {
+  speed: 'Vehicle.Speed',
+  isMoving: 'Vehicle.IsMoving',
+  selectedGear: 'Vehicle.Powertrain.Transmission.SelectedGear',
+  currentGear: 'Vehicle.Powertrain.Transmission.CurrentGear',
+  parkingBrake: 'Vehicle.Chassis.ParkingBrake.IsEngaged',
+  traveledDistance: 'Vehicle.TraveledDistance',
+  fuelLevel: 'Vehicle.Powertrain.FuelSystem.RelativeLevel',
+  batteryLevel: 'Vehicle.Powertrain.TractionBattery.StateOfCharge.Displayed',
+  range: 'Vehicle.Powertrain.Range',
+  isCharging: 'Vehicle.Powertrain.TractionBattery.Charging.IsCharging',
+  latitude: 'Vehicle.CurrentLocation.Latitude',
+  longitude: 'Vehicle.CurrentLocation.Longitude',
+  heading: 'Vehicle.CurrentLocation.Heading',
+  lowVoltageSystemState: 'Vehicle.LowVoltageSystemState',
+  row1PassengerOccupancy: 'Vehicle.Cabin.Seat.Row1.PassengerSide.OccupancyStatus',
+  row2PassengerOccupancy: 'Vehicle.Cabin.Seat.Row2.PassengerSide.OccupancyStatus',
+  row2DriverOccupancy: 'Vehicle.Cabin.Seat.Row2.DriverSide.OccupancyStatus',
+  row2MiddleOccupancy: 'Vehicle.Cabin.Seat.Row2.Middle.OccupancyStatus',
+  dayNightMode: 'Vehicle.Cabin.Infotainment.HMI.DayNightMode',
+  lightIntensity: 'Vehicle.Exterior.LightIntensity',
+  distanceUnit: 'Vehicle.Cabin.Infotainment.HMI.DistanceUnit',
+  powertrainType: 'Vehicle.Powertrain.Type',
+  steeringWheelButton: 'Vehicle.Cabin.Infotainment.HMI.SteeringWheelButton',
+} as const satisfies Record<string, VssPath>;
+
+/** The passenger seats whose occupancy can unlock passenger mode. */
+export const PASSENGER_SEATS = [
+  SIGNAL.row1PassengerOccupancy,
+  SIGNAL.row2PassengerOccupancy,
+  SIGNAL.row2DriverOccupancy,
+  SIGNAL.row2MiddleOccupancy,
+] as const satisfies readonly VssPath[];
+
+/** SelectedGear values with a special meaning in VSS (126 and 127 are not gear numbers). */
+export const GEAR = { neutral: 0, park: 126, drive: 127 } as const;
+
+/** Own-property lookup: a path like "constructor" or "__proto__" must not hit Object.prototype. */
+export function isKnownPath(path: string): path is VssPath {
+  return Object.hasOwn(SIGNALS, path);
+}
+
+export function signalMeta(path: string): SignalMeta | undefined {
+  return isKnownPath(path) ? SIGNALS[path] : undefined;
+}

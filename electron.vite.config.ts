@@ -1,0 +1,57 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+
+const root = import.meta.dirname;
+
+/**
+ * Build time baked into the main bundle (shown by `system.info`). SOURCE_DATE_EPOCH, when set,
+ * makes it reproducible: two builds of the same commit produce the same bytes.
+ */
+function buildTime(): string {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== '') {
+    const seconds = Number(epoch);
+    if (!Number.isInteger(seconds) || seconds < 0) {
+      throw new Error(
+        `SOURCE_DATE_EPOCH must be whole seconds since 1970, got ${JSON.stringify(epoch)}`,
+      );
+    }
+    return new Date(seconds * 1000).toISOString();
+  }
+  return new Date().toISOString();
+}
+
+export default defineConfig({
+  main: {
+    define: { __BUILD_TIME__: JSON.stringify(buildTime()) },
+    build: {
+      // Bundle our dependencies (zod) into out/main so the packaged app does not depend on which
+      // node_modules electron-builder copies; electron and node: built-ins stay external (preset).
+      externalizeDeps: false,
+      lib: { entry: resolve(root, 'electron/main/index.ts'), formats: ['es'] },
+      rolldownOptions: { output: { entryFileNames: '[name].js' } },
+    },
+  },
+  preload: {
+    build: {
+      // A sandboxed preload is evaluated as a classic script with a restricted `require`
+      // (electron, events, timers, url): it must be CommonJS and carry all of its own code.
+      externalizeDeps: false,
+      lib: { entry: resolve(root, 'electron/preload/index.ts'), formats: ['cjs'] },
+      rolldownOptions: { output: { entryFileNames: '[name].cjs' } },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'renderer'),
+    // Relative asset URLs work from app://dashport/ and from the browser-mode host server alike.
+    base: './',
+    oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+    build: {
+      outDir: resolve(root, 'out/renderer'),
+      // electron-vite leaves bundles unminified; the renderer has a start-up and size budget on
+      // a modest ARM head unit (DESIGN §10), so it ships minified.
+      minify: true,
+      rolldownOptions: { input: resolve(root, 'renderer/index.html') },
+    },
+  },
+});

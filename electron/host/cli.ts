@@ -1,0 +1,90 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { variantSchema } from '../../common/variant.ts';
+import { issueLines } from '../../common/validation.ts';
+import { createHost } from './host.ts';
+import { log } from './log.ts';
+import { loadVariant } from './variant.ts';
+import { startWebServer } from './webServer.ts';
+
+/** Browser-mode host: `npm run host -- --variant dev --port 7073`. Prints one JSON line when ready. */
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function fail(lines: string[], code: number): never {
+  for (const line of lines) process.stderr.write(`${line}\n`);
+  process.exit(code);
+}
+
+let args;
+try {
+  args = parseArgs({
+    options: {
+      variant: { type: 'string', default: process.env.DASHPORT_VARIANT ?? 'dev' },
+      host: { type: 'string', default: '127.0.0.1' },
+      port: { type: 'string', default: '7073' },
+      'data-dir': { type: 'string', default: '.data/host' },
+      renderer: { type: 'string', default: join(projectRoot, 'out', 'renderer') },
+      'bridge-url': { type: 'string' },
+      'cloud-url': { type: 'string' },
+      'cloud-poll-ms': { type: 'string', default: '5000' },
+    },
+    strict: true,
+  }).values;
+} catch (error) {
+  fail([`host: ${(error as Error).message}`], 2);
+}
+
+const port = Number(args.port);
+const pollMs = Number(args['cloud-poll-ms']);
+if (!Number.isInteger(port) || port < 0 || port > 65535)
+  fail([`host: --port must be 0..65535, got ${args.port}`], 2);
+if (!Number.isInteger(pollMs) || pollMs < 100)
+  fail([`host: --cloud-poll-ms must be an integer >= 100`], 2);
+
+const loaded = loadVariant(args.variant, projectRoot);
+if (!loaded.ok) fail(loaded.problems, 1);
+
+// Endpoint overrides (tests and benches pick free ports) are validated like the file itself.
+const overridden = variantSchema.safeParse({
+  ...loaded.variant,
+  ...(args['bridge-url'] ? { bridgeUrl: args['bridge-url'] } : {}),
+  ...(args['cloud-url'] ? { cloudUrl: args['cloud-url'] } : {}),
+});
+if (!overridden.success)
+  fail(
+    issueLines(overridden.error).map((i) => `host: override ${i.path}: ${i.message}`),
+    2,
+  );
+
+const rendererRoot = resolve(args.renderer);
+if (!existsSync(join(rendererRoot, 'index.html'))) {
+  fail([`host: no renderer build at ${rendererRoot} (run "npm run build" first)`], 1);
+}
+
+const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
+  version: string;
+};
+const host = createHost({
+  variant: overridden.data,
+  dataDir: resolve(args['data-dir']),
+  version: pkg.version,
+  buildTime: statSync(join(rendererRoot, 'index.html')).mtime.toISOString(),
+  transport: 'socket',
+  cloudPollMs: pollMs,
+});
+const server = await startWebServer({ host, rendererRoot, hostname: args.host, port });
+log.info('host.listening', { url: server.url, variant: overridden.data.name });
+process.stdout.write(`${JSON.stringify({ event: 'listening', url: server.url })}\n`);
+
+let closing = false;
+const shutdown = async () => {
+  if (closing) return;
+  closing = true;
+  await server.close();
+  host.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());

@@ -1,0 +1,81 @@
+import { createReadStream, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { buildCsp } from './csp.ts';
+import type { Host } from './host.ts';
+import { bindSocketTransport } from './socketTransport.ts';
+import { contentType, resolveStaticPath } from './staticFiles.ts';
+
+export interface WebServerOptions {
+  host: Host;
+  rendererRoot: string;
+  hostname: string;
+  port: number;
+}
+
+export interface WebServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Browser mode: serves the built renderer and carries the host API over socket.io on the same origin. */
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const csp = buildCsp({ bridgeUrl: options.host.variant.bridgeUrl });
+  let origin = '';
+  const http = createServer((req, res) => serveStatic(req, res, options.rendererRoot, csp));
+  const io = bindSocketTransport(http, options.host, () => origin);
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port, options.hostname, () => resolve());
+  });
+  const { port } = http.address() as AddressInfo;
+  origin = `http://${options.hostname}:${port}`;
+  return {
+    url: origin,
+    close: () =>
+      new Promise<void>((resolve) => {
+        void io.close();
+        http.close(() => resolve());
+        http.closeAllConnections();
+      }),
+  };
+}
+
+function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, csp: string): void {
+  const headers = {
+    'Content-Security-Policy': csp,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+  };
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();
+    return;
+  }
+  const file = resolveStaticPath(root, new URL(req.url ?? '/', 'http://x').pathname);
+  const stat = file ? statOrNull(file) : null;
+  if (!file || !stat?.isFile()) {
+    res
+      .writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' })
+      .end('Not found');
+    return;
+  }
+  // Hashed asset names never change content; index.html must always be fresh.
+  const cache = file.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+  res.writeHead(200, {
+    ...headers,
+    'Content-Type': contentType(file),
+    'Content-Length': stat.size,
+    'Cache-Control': cache,
+  });
+  if (req.method === 'HEAD') res.end();
+  else createReadStream(file).pipe(res);
+}
+
+function statOrNull(file: string) {
+  try {
+    return statSync(file);
+  } catch {
+    return null;
+  }
+}

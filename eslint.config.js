@@ -1,0 +1,89 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+/** DESIGN §3: which folders each part may import. Each entry is a no-restricted-imports pattern group. */
+const forbid = (group, message) => ({ group, message });
+const ELECTRON = forbid(
+  ['electron', 'electron/*'],
+  'Only electron/main and electron/preload may import electron.',
+);
+const HOST = forbid(
+  ['**/electron/host', '**/electron/host/**'],
+  'Only electron/main may import the host.',
+);
+// Siblings inside electron/ reach each other with short relative paths, so those are listed too.
+const HOST_SIBLING = forbid(['../host', '../host/**'], 'Only electron/main may import the host.');
+const MAIN = forbid(
+  [
+    '**/electron/main',
+    '**/electron/main/**',
+    '**/electron/preload/**',
+    '../main',
+    '../main/**',
+    '../preload',
+    '../preload/**',
+  ],
+  'Electron wiring is imported by nothing.',
+);
+const BRIDGE = forbid(
+  ['**/bridge', '**/bridge/**'],
+  'The bridge is reached over socket.io, never imported.',
+);
+const CLOUD = forbid(
+  ['**/cloud', '**/cloud/**'],
+  'The cloud is reached over HTTP, never imported.',
+);
+const RENDERER = forbid(['**/renderer', '**/renderer/**'], 'The renderer is imported by nothing.');
+const NODE = forbid(
+  ['node:*', 'fs', 'path', 'child_process', 'os', 'net', 'http'],
+  'The renderer runs in a browser sandbox: no Node modules.',
+);
+const ZOD = forbid(
+  ['zod', 'zod/*'],
+  'Keep zod out of the renderer bundle; import types only (import type) from common schemas.',
+);
+const SOCKET_SERVER = forbid(
+  ['socket.io', 'fastify', 'fastify/*'],
+  'Server libraries do not belong here.',
+);
+
+const restrict = (files, ...patterns) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      { patterns: patterns.map((p) => ({ ...p, allowTypeImports: false })) },
+    ],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'test-results/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  restrict(['renderer/**'], ELECTRON, HOST, MAIN, BRIDGE, CLOUD, NODE, ZOD, SOCKET_SERVER),
+  restrict(['common/**'], ELECTRON, HOST, MAIN, BRIDGE, CLOUD, RENDERER),
+  restrict(['electron/host/**'], ELECTRON, MAIN, BRIDGE, CLOUD, RENDERER),
+  restrict(['electron/main/**'], MAIN, BRIDGE, CLOUD, RENDERER),
+  restrict(['electron/preload/**'], HOST, HOST_SIBLING, MAIN, BRIDGE, CLOUD, RENDERER, ZOD),
+  restrict(['bridge/**'], ELECTRON, HOST, MAIN, CLOUD, RENDERER),
+  restrict(['cloud/**'], ELECTRON, HOST, MAIN, BRIDGE, RENDERER),
+);

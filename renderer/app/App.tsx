@@ -1,0 +1,45 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SIGNAL } from '../../common/vss/signals.ts';
+import { switchLanguage } from '../i18n/i18n.ts';
+import { useAppStore } from '../store/context.tsx';
+import { resolveTheme } from '../ui/theme.ts';
+import { useSignal } from '../vehicle/useSignal.ts';
+import { NavBar } from './NavBar.tsx';
+import { SCREENS } from './screens.ts';
+import { StatusBar } from './StatusBar.tsx';
+
+/** Keeps <html data-theme> in step with the setting and, in auto, the car's light sensor. */
+function useTheme() {
+  const mode = useAppStore((s) => s.settings.themeMode);
+  const carMode = useSignal(SIGNAL.dayNightMode);
+  const theme = resolveTheme(mode, carMode);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+}
+
+/** The language follows the persisted setting; i18next loads the bundle on first use. */
+function useLanguage() {
+  const { i18n } = useTranslation();
+  const language = useAppStore((s) => s.settings.language);
+  useEffect(() => {
+    if (i18n.language !== language) void switchLanguage(i18n, language);
+  }, [i18n, language]);
+}
+
+export function App() {
+  useTheme();
+  useLanguage();
+  const screen = useAppStore((s) => s.stack[s.stack.length - 1] ?? { name: 'home' as const });
+  const Current = SCREENS[screen.name].component;
+  return (
+    <div className="app">
+      <StatusBar />
+      <main className="screen" data-screen={screen.name}>
+        <Current />
+      </main>
+      <NavBar />
+    </div>
+  );
+}

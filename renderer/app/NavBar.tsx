@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../store/context.tsx';
+import type { ScreenName } from '../store/navSlice.ts';
+import { Button } from '../ui/Button.tsx';
+import { SCREENS } from './screens.ts';
+
+/** Top-level destinations; a tap resets the stack so Back never walks through unrelated screens. */
+export function NavBar() {
+  const { t } = useTranslation('common');
+  const current = useAppStore((s) => s.stack[s.stack.length - 1]?.name);
+  const reset = useAppStore((s) => s.reset);
+  const canGoBack = useAppStore((s) => s.stack.length > 1);
+  const pop = useAppStore((s) => s.pop);
+  return (
+    <nav className="nav-bar" aria-label={t('nav.label')}>
+      {canGoBack && (
+        <Button onClick={pop} data-testid="nav-back">
+          {t('nav.back')}
+        </Button>
+      )}
+      {(Object.keys(SCREENS) as ScreenName[])
+        .filter((name) => SCREENS[name].inNavBar)
+        .map((name) => (
+          <Button
+            key={name}
+            variant="primary"
+            aria-current={current === name ? 'page' : undefined}
+            onClick={() => reset({ name })}
+            data-testid={`nav-${name}`}
+          >
+            {t(SCREENS[name].titleKey)}
+          </Button>
+        ))}
+    </nav>
+  );
+}

@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../store/context.tsx';
+import { formatClock } from '../ui/format.ts';
+import { useClock } from '../ui/useClock.ts';
+
+type PillState = 'ok' | 'pending' | 'down';
+
+function StatusPill({ label, state, text }: { label: string; state: PillState; text: string }) {
+  return (
+    <span className="status-pill" data-state={state} role="status" aria-label={`${label}: ${text}`}>
+      <span className="status-pill__dot" aria-hidden="true" />
+      <span>{label}</span>
+    </span>
+  );
+}
+
+export function StatusBar() {
+  const { t, i18n } = useTranslation('common');
+  const brand = useAppStore((s) => s.config.brand.name);
+  const bridge = useAppStore((s) => s.bridge);
+  const cloud = useAppStore((s) => s.cloud);
+  const now = useClock();
+  const bridgeState: PillState =
+    bridge === 'connected' ? 'ok' : bridge === 'connecting' ? 'pending' : 'down';
+  const cloudState: PillState =
+    cloud === 'online' ? 'ok' : cloud === 'unknown' ? 'pending' : 'down';
+  return (
+    <header className="status-bar" data-testid="status-bar">
+      <span className="status-bar__brand">{brand}</span>
+      <StatusPill
+        label={t('status.vehicle')}
+        state={bridgeState}
+        text={t(`status.bridge.${bridge}`)}
+      />
+      <StatusPill
+        label={t('status.cloud')}
+        state={cloudState}
+        text={t(`status.cloudState.${cloud}`)}
+      />
+      <time className="status-bar__clock" dateTime={now.toISOString()}>
+        {formatClock(now, i18n.language)}
+      </time>
+    </header>
+  );
+}

@@ -1,0 +1,82 @@
+import { useTranslation } from 'react-i18next';
+import { DISTANCE_UNITS, THEME_MODES } from '../../../common/locales.ts';
+import type { SettingsPatch } from '../../../common/settings.ts';
+import { useAppStore } from '../../store/context.tsx';
+import { Button } from '../../ui/Button.tsx';
+
+function Choice<T extends string>(props: {
+  id: string;
+  label: string;
+  options: readonly T[];
+  value: T;
+  optionLabel: (option: T) => string;
+  onChoose: (option: T) => void;
+}) {
+  return (
+    <section className="setting" aria-labelledby={`${props.id}-label`}>
+      <h2 className="setting__label" id={`${props.id}-label`}>
+        {props.label}
+      </h2>
+      <div className="segmented" role="group" aria-labelledby={`${props.id}-label`}>
+        {props.options.map((option) => (
+          <Button
+            key={option}
+            aria-pressed={option === props.value}
+            onClick={() => props.onChoose(option)}
+            data-testid={`${props.id}-${option}`}
+          >
+            {props.optionLabel(option)}
+          </Button>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+export function SettingsScreen() {
+  const { t } = useTranslation('settings');
+  const settings = useAppStore((s) => s.settings);
+  const locales = useAppStore((s) => s.config.locales);
+  const system = useAppStore((s) => s.system);
+  const error = useAppStore((s) => s.settingsError);
+  const update = useAppStore((s) => s.updateSettings);
+  const choose = (patch: SettingsPatch) => void update(patch);
+
+  return (
+    <div>
+      <h1 className="screen__title">{t('title')}</h1>
+      <Choice
+        id="language"
+        label={t('language')}
+        options={locales}
+        value={settings.language}
+        optionLabel={(lng) => t(`languageName.${lng}`)}
+        onChoose={(language) => choose({ language })}
+      />
+      <Choice
+        id="distance-unit"
+        label={t('distanceUnit')}
+        options={DISTANCE_UNITS}
+        value={settings.distanceUnit}
+        optionLabel={(unit) => t(`unit.${unit}`)}
+        onChoose={(distanceUnit) => choose({ distanceUnit })}
+      />
+      <Choice
+        id="theme"
+        label={t('theme')}
+        options={THEME_MODES}
+        value={settings.themeMode}
+        optionLabel={(mode) => t(`themeMode.${mode}`)}
+        onChoose={(themeMode) => choose({ themeMode })}
+      />
+      {error && (
+        <p className="error-line" role="alert">
+          {t('saveFailed')}
+        </p>
+      )}
+      <p className="label" data-testid="system-info">
+        {t('about', { version: system.version, variant: system.variant })}
+      </p>
+    </div>
+  );
+}

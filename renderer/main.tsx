@@ -1,0 +1,37 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { App } from './app/App.tsx';
+import { bootstrap } from './app/bootstrap.ts';
+import { connectHost } from './host/connectHost.ts';
+import { StoreProvider } from './store/context.tsx';
+import './ui/tokens.css';
+import './ui/app.css';
+import { connectVehicle } from './vehicle/vehicleClient.ts';
+
+const rootElement = document.getElementById('root')!;
+const host = connectHost();
+
+/** The host starts with the app; until it answers, the dark background is all there is to show. */
+async function bootWithRetry() {
+  for (let delay = 250; ; delay = Math.min(delay * 2, 4000)) {
+    try {
+      return await bootstrap(host, document.documentElement, window.devicePixelRatio);
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
+const { store, i18n } = await bootWithRetry();
+connectVehicle(store.getState().config.bridgeUrl, store);
+
+createRoot(rootElement).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <StoreProvider store={store}>
+        <App />
+      </StoreProvider>
+    </I18nextProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,31 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { HostClient } from '../../common/hostApi/client.ts';
+import { createNavSlice, type NavSlice } from './navSlice.ts';
+import { createSettingsSlice, type HostSnapshot, type SettingsSlice } from './settingsSlice.ts';
+import { createVehicleSlice, type VehicleSlice } from './vehicleSlice.ts';
+
+export type AppState = NavSlice & VehicleSlice & SettingsSlice;
+export type AppStore = StoreApi<AppState>;
+
+export function createAppStore(host: HostClient, initial: HostSnapshot): AppStore {
+  const store = createStore<AppState>()((...a) => ({
+    ...createNavSlice(...a),
+    ...createVehicleSlice(...a),
+    ...createSettingsSlice(host, initial)(...a),
+  }));
+  // Another window (or the engineering screen) may change settings: the host's event is the truth.
+  host.on('settings.changed', (settings) => store.getState().receiveSettings(settings));
+  host.on('connectivity.changed', (state) => store.getState().setCloud(state));
+  return store;
+}
+
+/** Reads everything the first paint needs from the host, in parallel. */
+export async function loadHostSnapshot(host: HostClient): Promise<HostSnapshot> {
+  const [config, system, settings, connectivity] = await Promise.all([
+    host.call('app.config'),
+    host.call('system.info'),
+    host.call('settings.get'),
+    host.call('connectivity.get'),
+  ]);
+  return { config, system, settings, connectivity };
+}

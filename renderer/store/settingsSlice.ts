@@ -1,0 +1,47 @@
+import type { StateCreator } from 'zustand';
+import type { Settings, SettingsPatch } from '../../common/settings.ts';
+import type {
+  Connectivity,
+  PublicVariantConfig,
+  SystemInfo,
+} from '../../common/hostApi/contract.ts';
+import type { HostClient } from '../../common/hostApi/client.ts';
+import type { AppState } from './appStore.ts';
+
+export interface SettingsSlice {
+  config: PublicVariantConfig;
+  system: SystemInfo;
+  settings: Settings;
+  cloud: Connectivity['cloud'];
+  settingsError: string | null;
+  updateSettings(patch: SettingsPatch): Promise<void>;
+  receiveSettings(settings: Settings): void;
+  setCloud(state: Connectivity): void;
+}
+
+export interface HostSnapshot {
+  config: PublicVariantConfig;
+  system: SystemInfo;
+  settings: Settings;
+  connectivity: Connectivity;
+}
+
+export const createSettingsSlice =
+  (host: HostClient, initial: HostSnapshot): StateCreator<AppState, [], [], SettingsSlice> =>
+  (set) => ({
+    config: initial.config,
+    system: initial.system,
+    settings: initial.settings,
+    cloud: initial.connectivity.cloud,
+    settingsError: null,
+    updateSettings: async (patch) => {
+      try {
+        const settings = await host.call('settings.update', patch);
+        set({ settings, settingsError: null });
+      } catch (error) {
+        set({ settingsError: (error as Error).message });
+      }
+    },
+    receiveSettings: (settings) => set({ settings }),
+    setCloud: (state) => set({ cloud: state.cloud }),
+  });

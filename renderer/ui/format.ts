@@ -1,0 +1,61 @@
+import type { DistanceUnit } from '../../common/locales.ts';
+
+const KM_PER_MILE = 1.609344;
+
+/** Intl formatters are costly to build; the home screen formats many times a second. */
+const cache = new Map<string, Intl.NumberFormat>();
+function formatter(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = cache.get(key);
+  if (!f) cache.set(key, (f = new Intl.NumberFormat(locale, options)));
+  return f;
+}
+
+export function speedInUnit(kmh: number, unit: DistanceUnit): number {
+  return unit === 'mi' ? kmh / KM_PER_MILE : kmh;
+}
+
+/** The number alone, for the big readout; the unit is shown beside it. */
+export function formatSpeedNumber(kmh: number, unit: DistanceUnit, locale: string): string {
+  return formatter(locale, { maximumFractionDigits: 0 }).format(
+    Math.max(0, speedInUnit(kmh, unit)),
+  );
+}
+
+export function speedUnitLabel(unit: DistanceUnit, locale: string): string {
+  const parts = formatter(locale, {
+    style: 'unit',
+    unit: unit === 'mi' ? 'mile-per-hour' : 'kilometer-per-hour',
+    unitDisplay: 'short',
+  }).formatToParts(0);
+  return parts
+    .filter((p) => p.type === 'unit')
+    .map((p) => p.value)
+    .join('');
+}
+
+export function formatDistance(meters: number, unit: DistanceUnit, locale: string): string {
+  const value = unit === 'mi' ? meters / 1000 / KM_PER_MILE : meters / 1000;
+  return formatter(locale, {
+    style: 'unit',
+    unit: unit === 'mi' ? 'mile' : 'kilometer',
+    maximumFractionDigits: 0,
+  }).format(value);
+}
+
+export function formatPercent(percent: number, locale: string): string {
+  return formatter(locale, { style: 'percent', maximumFractionDigits: 0 }).format(percent / 100);
+}
+
+export function formatClock(date: Date, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(date);
+}
+
+/** VSS SelectedGear: 126 Park, 127 Drive, 0 Neutral, negative Reverse, positive a forward gear. */
+export type GearKey = 'park' | 'drive' | 'neutral' | 'reverse' | 'forward';
+export function gearKey(gear: number): GearKey {
+  if (gear === 126) return 'park';
+  if (gear === 127) return 'drive';
+  if (gear === 0) return 'neutral';
+  return gear < 0 ? 'reverse' : 'forward';
+}

@@ -1,0 +1,26 @@
+import type { ThemeMode } from '../../common/locales.ts';
+import type { PublicVariantConfig } from '../../common/hostApi/contract.ts';
+
+export type Theme = 'day' | 'night';
+
+/** Manual choice wins; auto follows the car's DayNightMode and defaults to day when unknown. */
+export function resolveTheme(mode: ThemeMode, carMode: unknown): Theme {
+  if (mode !== 'auto') return mode;
+  return carMode === 'NIGHT' ? 'night' : 'day';
+}
+
+/** CSS px per physical millimetre on the variant's panel (see guidelines: mm = px x dpr / ppi x 25.4). */
+export function pxPerMm(pxPerInch: number, devicePixelRatio: number): number {
+  return pxPerInch / 25.4 / (devicePixelRatio || 1);
+}
+
+export function applyVariantTokens(
+  root: HTMLElement,
+  config: PublicVariantConfig,
+  dpr: number,
+): void {
+  root.style.setProperty('--px-per-mm', pxPerMm(config.panel.pxPerInch, dpr).toFixed(4));
+  root.style.setProperty('--brand-primary', config.brand.colors.primary);
+  root.style.setProperty('--brand-on-primary', config.brand.colors.onPrimary);
+  root.style.setProperty('--brand-accent', config.brand.colors.accent);
+}

@@ -1,0 +1,98 @@
+import { io, type Socket } from 'socket.io-client';
+import { VISS_EVENT } from '../../common/viss/types.ts';
+import { parseVissValue } from '../../common/vss/values.ts';
+import type { AppStore } from '../store/appStore.ts';
+import type { SignalSample } from '../store/vehicleSlice.ts';
+import { VEHICLE_SUBSCRIPTIONS } from './subscriptions.ts';
+
+export interface VehicleClient {
+  close(): void;
+  /** Incoming values that failed validation, for diagnostics. */
+  readonly rejected: number;
+}
+
+/**
+ * Talks VISS to the bridge directly (lowest latency). Values are validated against VSS metadata,
+ * batched and applied once per frame, and forgotten when the bridge goes away: unknown, never stale.
+ */
+export function connectVehicle(bridgeUrl: string, store: AppStore): VehicleClient {
+  const socket: Socket = io(bridgeUrl, {
+    transports: ['websocket'],
+    reconnectionDelay: 250,
+    reconnectionDelayMax: 4000,
+    randomizationFactor: 0.3,
+  });
+  let pending: Record<string, SignalSample> = {};
+  let flushScheduled = false;
+  let rejected = 0;
+
+  const flush = () => {
+    flushScheduled = false;
+    const batch = pending;
+    pending = {};
+    store.getState().applySamples(batch);
+  };
+
+  socket.on('connect', () => {
+    store.getState().setBridgeStatus('connected');
+    VEHICLE_SUBSCRIPTIONS.forEach(({ path, periodMs }, i) => {
+      socket.emit(VISS_EVENT, {
+        action: 'subscribe',
+        path,
+        filter: { variant: 'timebased', parameter: { period: String(periodMs) } },
+        requestId: `sub-${i}`,
+      });
+    });
+  });
+  socket.on('disconnect', () => {
+    pending = {};
+    store.getState().setBridgeStatus('disconnected');
+    store.getState().clearSignals();
+  });
+  socket.on(VISS_EVENT, (message: unknown) => {
+    const read = readMessage(message);
+    if (read.kind === 'reply') return;
+    if (read.kind === 'invalid') {
+      rejected += 1;
+      return;
+    }
+    pending[read.path] = read.sample;
+    if (!flushScheduled) {
+      flushScheduled = true;
+      requestAnimationFrame(flush);
+    }
+  });
+
+  return {
+    close: () => {
+      socket.close();
+    },
+    get rejected() {
+      return rejected;
+    },
+  };
+}
+
+type Read =
+  { kind: 'sample'; path: string; sample: SignalSample } | { kind: 'reply' } | { kind: 'invalid' };
+
+/** Accepts only well-formed notifications carrying a valid VSS value; replies to our own requests are not data. */
+function readMessage(message: unknown): Read {
+  if (typeof message !== 'object' || message === null) return { kind: 'invalid' };
+  const m = message as Record<string, unknown>;
+  if (m.action !== 'subscription')
+    return m.action === 'subscribe' ? { kind: 'reply' } : { kind: 'invalid' };
+  const data = m.data as Record<string, unknown> | undefined;
+  const dp = data?.dp as Record<string, unknown> | undefined;
+  if (
+    typeof data?.path !== 'string' ||
+    typeof dp?.value !== 'string' ||
+    typeof dp.ts !== 'string'
+  ) {
+    return { kind: 'invalid' };
+  }
+  const ts = Date.parse(dp.ts);
+  const parsed = parseVissValue(data.path, dp.value);
+  if (!Number.isFinite(ts) || !parsed.ok) return { kind: 'invalid' };
+  return { kind: 'sample', path: data.path, sample: { value: parsed.value, ts } };
+}

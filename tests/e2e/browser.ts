@@ -1,0 +1,42 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Debian's Chromium, never a browser downloaded by a test tool. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    // --no-sandbox only because tests run as root in a container; the quiet-network flags keep
+    // Chromium from calling home on a machine with no internet.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface PageProblems {
+  errors: string[];
+}
+
+/** A page at the dev panel's size that records console errors and CSP violations, which tests assert are absent. */
+export async function openPanel(
+  browser: Browser,
+  url: string,
+): Promise<{ page: Page; problems: PageProblems }> {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 720 } });
+  const page = await context.newPage();
+  const problems: PageProblems = { errors: [] };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => problems.errors.push(err.message));
+  await page.goto(url);
+  return { page, problems };
+}

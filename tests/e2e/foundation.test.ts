@@ -1,0 +1,75 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../support/tmp.ts';
+import { launchChromium, openPanel } from './browser.ts';
+import { startStack, type Stack } from './stack.ts';
+
+describe('browser mode end to end (real bridge, cloud, host and Chromium)', () => {
+  const tmp = tempDir('dashport-e2e-');
+  let stack: Stack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startStack(tmp.dir), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    tmp.cleanup();
+  });
+
+  it('shows the speed changing while the simulator drives, without errors', async () => {
+    const { page, problems } = await openPanel(browser, stack.host.url);
+    const speed = page.getByTestId('speed-value');
+    await expect.poll(() => speed.textContent(), { timeout: 15_000 }).toMatch(/^\d+$/);
+    const seen = new Set<string>();
+    await expect
+      .poll(
+        async () => {
+          seen.add((await speed.textContent()) ?? '');
+          return seen.size;
+        },
+        { timeout: 30_000, interval: 200 },
+      )
+      .toBeGreaterThanOrEqual(4);
+    expect([...seen].some((v) => Number(v) > 0)).toBe(true);
+    await expect
+      .poll(() => page.getByRole('status', { name: /Vehicle: connected/ }).count())
+      .toBe(1);
+    await expect
+      .poll(() => page.getByRole('status', { name: /Cloud: online/ }).count(), { timeout: 10_000 })
+      .toBe(1);
+    expect(problems.errors, problems.errors.join('\n')).toEqual([]);
+    await page.context().close();
+  });
+
+  it('switches the visible text to Chinese at once', async () => {
+    const { page } = await openPanel(browser, stack.host.url);
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('language-zh-CN').click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('设置');
+    expect(await page.getByTestId('nav-home').textContent()).toBe('主页');
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await page.getByTestId('language-en').click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Settings');
+    await page.context().close();
+  });
+
+  it('keeps a setting across a restart of the host', async () => {
+    const first = await openPanel(browser, stack.host.url);
+    await first.page.getByTestId('nav-settings').click();
+    await first.page.getByTestId('theme-night').click();
+    await first.page.getByTestId('distance-unit-mi').click();
+    await expect.poll(() => first.page.locator('html').getAttribute('data-theme')).toBe('night');
+    await first.page.context().close();
+
+    const host = await stack.restartHost();
+    const { page } = await openPanel(browser, host.url);
+    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('night');
+    await page.getByTestId('nav-settings').click();
+    expect(await page.getByTestId('distance-unit-mi').getAttribute('aria-pressed')).toBe('true');
+    await page.getByTestId('nav-home').click();
+    await expect.poll(() => page.locator('.speed__unit').textContent()).toBe('mph');
+    await page.context().close();
+  });
+});

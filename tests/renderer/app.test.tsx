@@ -1,0 +1,106 @@
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SIGNAL } from '../../common/vss/signals.ts';
+import { renderApp, type Harness } from './harness.tsx';
+
+let app: Harness | undefined;
+afterEach(() => {
+  app?.close();
+  app = undefined;
+});
+
+const now = () => Date.now();
+
+describe('home screen', () => {
+  it('shows unknown readouts until the bridge has spoken', async () => {
+    app = await renderApp();
+    expect(screen.getByTestId('speed-value').textContent).toBe('—');
+    expect(screen.getByTestId('gear-value').textContent).toBe('—');
+  });
+
+  it('shows live speed, gear, fuel and range from vehicle signals', async () => {
+    app = await renderApp();
+    act(() =>
+      app!.store.getState().applySamples({
+        [SIGNAL.speed]: { value: 47.6, ts: now() },
+        [SIGNAL.selectedGear]: { value: 127, ts: now() },
+        [SIGNAL.fuelLevel]: { value: 64, ts: now() },
+        [SIGNAL.range]: { value: 412_000, ts: now() },
+      }),
+    );
+    expect(screen.getByTestId('speed-value').textContent).toBe('48');
+    expect(screen.getByTestId('gear-value').textContent).toBe('D');
+    expect(screen.getByTestId('fuel-value').textContent).toBe('64%');
+    expect(screen.getByTestId('range-value').textContent).toBe('412 km');
+    expect(screen.getByRole('meter').getAttribute('aria-valuenow')).toBe('64');
+  });
+
+  it('ignores a reading older than the one shown', async () => {
+    app = await renderApp();
+    const t = now();
+    act(() => app!.store.getState().applySamples({ [SIGNAL.speed]: { value: 30, ts: t } }));
+    act(() => app!.store.getState().applySamples({ [SIGNAL.speed]: { value: 90, ts: t - 500 } }));
+    expect(screen.getByTestId('speed-value').textContent).toBe('30');
+  });
+
+  it('shows the status of the bridge and the cloud', async () => {
+    app = await renderApp();
+    act(() => app!.store.getState().setBridgeStatus('disconnected'));
+    expect(screen.getByRole('status', { name: /Vehicle: no connection/ })).toBeTruthy();
+    act(() => app!.store.getState().setBridgeStatus('connected'));
+    expect(screen.getByRole('status', { name: /Vehicle: connected/ })).toBeTruthy();
+    expect(screen.getByRole('status', { name: /Cloud: checking/ })).toBeTruthy();
+  });
+});
+
+describe('settings screen', () => {
+  it('switches the language at once and the host keeps it', async () => {
+    app = await renderApp();
+    fireEvent.click(screen.getByTestId('nav-settings'));
+    expect(screen.getByRole('heading', { name: 'Settings' })).toBeTruthy();
+    fireEvent.click(screen.getByTestId('language-zh-CN'));
+    await waitFor(() => expect(screen.getByRole('heading', { name: '设置' })).toBeTruthy());
+    expect(screen.getByTestId('nav-home').textContent).toBe('主页');
+    expect(document.documentElement.lang).toBe('zh-CN');
+    expect(await app.host.dispatch('settings.get', undefined)).toMatchObject({
+      value: { language: 'zh-CN' },
+    });
+  });
+
+  it('converts speed and range when the distance unit changes to miles', async () => {
+    app = await renderApp();
+    act(() =>
+      app!.store.getState().applySamples({
+        [SIGNAL.speed]: { value: 100, ts: now() },
+        [SIGNAL.range]: { value: 160_934, ts: now() },
+      }),
+    );
+    fireEvent.click(screen.getByTestId('nav-settings'));
+    fireEvent.click(screen.getByTestId('distance-unit-mi'));
+    await waitFor(() =>
+      expect(screen.getByTestId('distance-unit-mi').getAttribute('aria-pressed')).toBe('true'),
+    );
+    fireEvent.click(screen.getByTestId('nav-home'));
+    expect(screen.getByTestId('speed-value').textContent).toBe('62');
+    expect(screen.getByTestId('range-value').textContent).toBe('100 mi');
+  });
+
+  it('follows the car in auto theme and obeys a manual choice', async () => {
+    app = await renderApp();
+    act(() =>
+      app!.store.getState().applySamples({ [SIGNAL.dayNightMode]: { value: 'NIGHT', ts: now() } }),
+    );
+    expect(document.documentElement.dataset.theme).toBe('night');
+    fireEvent.click(screen.getByTestId('nav-settings'));
+    fireEvent.click(screen.getByTestId('theme-day'));
+    await waitFor(() => expect(document.documentElement.dataset.theme).toBe('day'));
+  });
+
+  it('offers only the languages the variant enables', async () => {
+    app = await renderApp({ variant: { locales: ['en', 'de'], defaultLocale: 'de' } });
+    fireEvent.click(screen.getByTestId('nav-settings'));
+    expect(screen.getByRole('heading', { name: 'Einstellungen' })).toBeTruthy();
+    expect(screen.queryByTestId('language-zh-CN')).toBeNull();
+    expect(screen.getByTestId('language-de').getAttribute('aria-pressed')).toBe('true');
+  });
+});

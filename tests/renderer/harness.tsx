@@ -1,0 +1,56 @@
+import { render } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { createHostClient } from '../../common/hostApi/client.ts';
+import type { Variant } from '../../common/variant.ts';
+import { createHost, type Host } from '../../electron/host/host.ts';
+import { App } from '../../renderer/app/App.tsx';
+import { bootstrap } from '../../renderer/app/bootstrap.ts';
+import type { AppStore } from '../../renderer/store/appStore.ts';
+import { StoreProvider } from '../../renderer/store/context.tsx';
+import { devVariant } from '../support/devVariant.ts';
+import { directTransport } from '../support/directTransport.ts';
+import { tempDir } from '../support/tmp.ts';
+
+export interface Harness {
+  store: AppStore;
+  host: Host;
+  dataDir: string;
+  close(): void;
+}
+
+/** Boots the real renderer against a real host (in-process, its own temp database). */
+export async function renderApp(
+  options: { variant?: Partial<Variant>; dataDir?: string } = {},
+): Promise<Harness> {
+  const tmp = options.dataDir ? null : tempDir();
+  const dataDir = options.dataDir ?? tmp!.dir;
+  const host = createHost({
+    variant: devVariant(options.variant),
+    dataDir,
+    version: '0.1.0',
+    buildTime: '2026-11-24T00:00:00.000Z',
+    transport: 'socket',
+    cloudPollMs: 60_000,
+  });
+  const { store, i18n } = await bootstrap(
+    createHostClient(directTransport(host)),
+    document.documentElement,
+    1,
+  );
+  render(
+    <I18nextProvider i18n={i18n}>
+      <StoreProvider store={store}>
+        <App />
+      </StoreProvider>
+    </I18nextProvider>,
+  );
+  return {
+    store,
+    host,
+    dataDir,
+    close: () => {
+      host.close();
+      tmp?.cleanup();
+    },
+  };
+}

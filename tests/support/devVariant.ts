@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { variantSchema, type Variant } from '../../common/variant.ts';
+
+export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
+
+/** The shipped dev variant, optionally with endpoints pointed at servers a test started. */
+export function devVariant(overrides: Partial<Variant> = {}): Variant {
+  const raw = JSON.parse(
+    readFileSync(join(PROJECT_ROOT, 'build/variants/dev.json'), 'utf8'),
+  ) as unknown;
+  return variantSchema.parse({ ...(raw as object), ...overrides });
+}

@@ -1,0 +1,88 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadVariant } from '../../electron/host/variant.ts';
+import { PROJECT_ROOT } from '../support/devVariant.ts';
+import { tempDir } from '../support/tmp.ts';
+
+const dev = () =>
+  JSON.parse(readFileSync(join(PROJECT_ROOT, 'build/variants/dev.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+
+describe('variant config', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  beforeEach(() => (tmp = tempDir()));
+  afterEach(() => tmp.cleanup());
+
+  const write = (content: unknown) => {
+    const file = join(tmp.dir, 'line.json');
+    writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+    return file;
+  };
+
+  it('loads the shipped dev variant by name', () => {
+    const result = loadVariant('dev', PROJECT_ROOT);
+    expect(result.ok).toBe(true);
+  });
+
+  it('reports every bad field with its path and reason, one line each', () => {
+    const bad = {
+      ...dev(),
+      brand: { name: 'X', colors: { primary: 'blue', onPrimary: '#ffffff', accent: '#000000' } },
+      panel: { widthPx: 1920, heightPx: 720, pxPerInch: 5 },
+      defaultLocale: 'fr',
+      cloudUrl: 'ftp://example',
+      extra: true,
+    };
+    const result = loadVariant(write(bad), PROJECT_ROOT);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const text = result.problems.join('\n');
+    expect(result.problems.length).toBeGreaterThanOrEqual(5);
+    expect(text).toMatch(/brand\.colors\.primary: expected a colour as #rrggbb/);
+    expect(text).toMatch(/panel\.pxPerInch: /);
+    expect(text).toMatch(/defaultLocale: /);
+    expect(text).toMatch(/cloudUrl: expected an http\(s\) URL/);
+    expect(text).toMatch(/extra/);
+    for (const line of result.problems) expect(line).toMatch(/line\.json: /);
+  });
+
+  it('refuses a default locale that the variant does not enable', () => {
+    const result = loadVariant(
+      write({ ...dev(), locales: ['en'], defaultLocale: 'de' }),
+      PROJECT_ROOT,
+    );
+    expect(result.ok ? [] : result.problems).toEqual([
+      expect.stringMatching(/defaultLocale: must be one of locales \(en\)/),
+    ]);
+  });
+
+  it('explains a missing file and broken JSON', () => {
+    const missing = loadVariant('no-such-line', PROJECT_ROOT);
+    expect(missing.ok ? '' : missing.problems[0]).toMatch(/no-such-line\.json: file not found/);
+    const broken = loadVariant(write('{ "name": '), PROJECT_ROOT);
+    expect(broken.ok ? '' : broken.problems[0]).toMatch(/not valid JSON/);
+  });
+
+  it('stops the host before any UI with a non-zero exit naming each bad field', () => {
+    const file = write({ ...dev(), currency: 'dollars', distanceUnit: 'league' });
+    const run = spawnSync(
+      process.execPath,
+      [join(PROJECT_ROOT, 'electron/host/cli.ts'), '--variant', file, '--port', '0'],
+      {
+        encoding: 'utf8',
+        timeout: 15_000,
+      },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stdout).not.toMatch(/listening/);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toEqual([
+      expect.stringMatching(/distanceUnit: /),
+      expect.stringMatching(/currency: expected an ISO 4217 code/),
+    ]);
+  });
+});

@@ -1,0 +1,47 @@
+import { ESLint } from 'eslint';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../support/devVariant.ts';
+
+const eslint = new ESLint({ cwd: PROJECT_ROOT });
+
+async function importErrors(file: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath: join(PROJECT_ROOT, file) });
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === 'no-restricted-imports')
+    .map((m) => m.message);
+}
+
+describe('folder dependency rules (DESIGN §3) are enforced by lint', () => {
+  it.each([
+    ['renderer/x.ts', "import { createHost } from '../electron/host/host.ts';\ncreateHost;"],
+    ['renderer/features/x.ts', "import { startCloud } from '../../cloud/server.ts';\nstartCloud;"],
+    ['renderer/x.ts', "import { app } from 'electron';\napp;"],
+    ['renderer/x.ts', "import { readFileSync } from 'node:fs';\nreadFileSync;"],
+    ['renderer/x.ts', "import { z } from 'zod';\nz;"],
+    ['renderer/x.ts', "import { startBridge } from '../bridge/server.ts';\nstartBridge;"],
+    ['common/x.ts', "import { app } from 'electron';\napp;"],
+    ['common/x.ts', "import { createHost } from '../electron/host/host.ts';\ncreateHost;"],
+    ['electron/host/x.ts', "import { app } from 'electron';\napp;"],
+    ['bridge/x.ts', "import { startCloud } from '../cloud/server.ts';\nstartCloud;"],
+    ['cloud/x.ts', "import { createHost } from '../electron/host/host.ts';\ncreateHost;"],
+    ['electron/preload/x.ts', "import { createHost } from '../host/host.ts';\ncreateHost;"],
+  ])('%s may not import: %s', async (file, source) => {
+    expect(await importErrors(file, source)).not.toEqual([]);
+  });
+
+  it.each([
+    ['renderer/x.ts', "import { SIGNAL } from '../common/vss/signals.ts';\nSIGNAL;"],
+    [
+      'renderer/x.ts',
+      "import type { Settings } from '../common/settings.ts';\nexport type S = Settings;",
+    ],
+    [
+      'electron/main/x.ts',
+      "import { createHost } from '../host/host.ts';\nimport { app } from 'electron';\ncreateHost; app;",
+    ],
+    ['bridge/x.ts', "import { SIGNAL } from '../common/vss/signals.ts';\nSIGNAL;"],
+  ])('%s may import: %s', async (file, source) => {
+    expect(await importErrors(file, source)).toEqual([]);
+  });
+});
