@@ -17,6 +17,8 @@ export default defineConfig({
           name: 'renderer',
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
+          // The host under test calls the real cloud on another loopback port.
+          environmentOptions: { happyDOM: { settings: { fetch: { disableSameOriginPolicy: true } } } },
           setupFiles: ['tests/renderer/setup.ts'],
         },
       },

@@ -23,6 +23,8 @@ export interface Host {
   dispatch: Dispatch;
   events: HostEventBus;
   variant: Variant;
+  /** Checks the cloud now instead of waiting for the next poll (after a reconnect, and in tests). */
+  checkCloud(): Promise<void>;
   close(): void;
 }
 
@@ -77,6 +79,9 @@ export function createHost(options: HostOptions): Host {
     dispatch,
     events,
     variant,
+    checkCloud: async () => {
+      await cloud.check();
+    },
     close() {
       cloud.stop();
       db.close();

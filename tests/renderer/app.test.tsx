@@ -4,8 +4,8 @@ import { SIGNAL } from '../../common/vss/signals.ts';
 import { renderApp, type Harness } from './harness.tsx';
 
 let app: Harness | undefined;
-afterEach(() => {
-  app?.close();
+afterEach(async () => {
+  await app?.close();
   app = undefined;
 });
 
@@ -49,7 +49,10 @@ describe('home screen', () => {
     expect(screen.getByRole('status', { name: /Vehicle: no connection/ })).toBeTruthy();
     act(() => app!.store.getState().setBridgeStatus('connected'));
     expect(screen.getByRole('status', { name: /Vehicle: connected/ })).toBeTruthy();
-    expect(screen.getByRole('status', { name: /Cloud: checking/ })).toBeTruthy();
+    await waitFor(() => expect(screen.getByRole('status', { name: /Cloud: online/ })).toBeTruthy());
+    await app.cloud.close();
+    await act(() => app!.host.checkCloud());
+    expect(screen.getByRole('status', { name: /Cloud: offline/ })).toBeTruthy();
   });
 });
 

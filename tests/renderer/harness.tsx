@@ -1,5 +1,8 @@
 import { render } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
+import { join } from 'node:path';
+import { startCloud, type CloudServer } from '../../cloud/server.ts';
+import { createLogger } from '../../common/log.ts';
 import { createHostClient } from '../../common/hostApi/client.ts';
 import type { Variant } from '../../common/variant.ts';
 import { createHost, type Host } from '../../electron/host/host.ts';
@@ -14,18 +17,25 @@ import { tempDir } from '../support/tmp.ts';
 export interface Harness {
   store: AppStore;
   host: Host;
+  cloud: CloudServer;
   dataDir: string;
-  close(): void;
+  close(): Promise<void>;
 }
 
-/** Boots the real renderer against a real host (in-process, its own temp database). */
+/** Boots the real renderer against a real host and cloud (in-process, their own temp databases). */
 export async function renderApp(
   options: { variant?: Partial<Variant>; dataDir?: string } = {},
 ): Promise<Harness> {
   const tmp = options.dataDir ? null : tempDir();
   const dataDir = options.dataDir ?? tmp!.dir;
+  const cloud = await startCloud({
+    host: '127.0.0.1',
+    port: 0,
+    dbPath: join(dataDir, 'cloud.db'),
+    logger: createLogger('cloud', () => {}),
+  });
   const host = createHost({
-    variant: devVariant(options.variant),
+    variant: devVariant({ cloudUrl: cloud.url, ...options.variant }),
     dataDir,
     version: '0.1.0',
     buildTime: '2026-11-24T00:00:00.000Z',
@@ -47,9 +57,11 @@ export async function renderApp(
   return {
     store,
     host,
+    cloud,
     dataDir,
-    close: () => {
+    close: async () => {
       host.close();
+      await cloud.close();
       tmp?.cleanup();
     },
   };
