@@ -1,7 +1,25 @@
 import { z } from 'zod';
+import { MOVING_FLOOR, flagsOf, UX_FLAG_NAMES, type UxFlagName } from './drive/restrictions.ts';
 import { DISTANCE_UNITS, SUPPORTED_LOCALES } from './locales.ts';
 
 const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb');
+const flagList = z.array(z.enum(UX_FLAG_NAMES as [UxFlagName, ...UxFlagName[]]));
+
+/** The market's CarUxRestrictions table; `moving` may not be laxer than the guidelines' floor. */
+const uxTableSchema = z.strictObject({
+  parked: flagList,
+  idling: flagList,
+  moving: flagList.refine((names) => (flagsOf(names) & MOVING_FLOOR) === MOVING_FLOOR, {
+    message: 'must include FULLY_RESTRICTED, NO_READING and NO_OFFERS (driver-safety floor)',
+  }),
+  passenger: flagList,
+  limits: z.strictObject({
+    maxStringLength: z.int().min(20).max(120),
+    maxListRows: z.int().min(1).max(6),
+    maxContentDepth: z.int().min(1).max(3),
+  }),
+});
+
 const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
 
 /** One vehicle line's configuration: `build/variants/<name>.json`. Unknown keys are errors so typos surface. */
@@ -28,6 +46,16 @@ export const variantObjectSchema = z.strictObject({
     widthPx: z.int().min(320).max(7680),
     heightPx: z.int().min(240).max(4320),
     pxPerInch: z.number().min(50).max(600),
+  }),
+  vehicle: z.strictObject({
+    /** False for manual gearboxes: then the parking brake decides PARKED. */
+    hasParkGear: z.boolean(),
+    powertrain: z.enum(['COMBUSTION', 'HYBRID', 'ELECTRIC']),
+  }),
+  uxRestrictions: uxTableSchema,
+  passengerMode: z.strictObject({
+    /** Minutes a passenger confirmation lasts before it must be given again. */
+    expiresAfterMinutes: z.int().min(1).max(120),
   }),
   bridgeUrl: httpUrl,
   cloudUrl: httpUrl,

@@ -1,7 +1,10 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { UX } from '../../common/drive/restrictions.ts';
 import { SIGNAL } from '../../common/vss/signals.ts';
 import { switchLanguage } from '../i18n/i18n.ts';
+import { ScreenGate } from '../safety/ScreenGate.tsx';
+import { useRestricted } from '../safety/useUx.ts';
 import { useAppStore } from '../store/context.tsx';
 import { resolveTheme } from '../ui/theme.ts';
 import { useSignal } from '../vehicle/useSignal.ts';
@@ -28,16 +31,28 @@ function useLanguage() {
   }, [i18n, language]);
 }
 
+/** A2/A3: while NO_VIDEO is in force every animation and transition stops, app-wide, in CSS. */
+function useMotionLock() {
+  const locked = useRestricted(UX.NO_VIDEO);
+  useEffect(() => {
+    document.documentElement.dataset.motion = locked ? 'off' : 'on';
+  }, [locked]);
+}
+
 export function App() {
   useTheme();
   useLanguage();
+  useMotionLock();
   const screen = useAppStore((s) => s.stack[s.stack.length - 1] ?? { name: 'home' as const });
-  const Current = SCREENS[screen.name].component;
+  const entry = SCREENS[screen.name];
+  const Current = entry.component;
   return (
     <div className="app">
       <StatusBar />
       <main className="screen" data-screen={screen.name}>
-        <Current />
+        <ScreenGate availability={entry.availability}>
+          <Current />
+        </ScreenGate>
       </main>
       <NavBar />
     </div>

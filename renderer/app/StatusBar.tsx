@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store/context.tsx';
+import { Button } from '../ui/Button.tsx';
 import { formatClock } from '../ui/format.ts';
 import { useClock } from '../ui/useClock.ts';
 
@@ -19,6 +20,8 @@ export function StatusBar() {
   const brand = useAppStore((s) => s.config.brand.name);
   const bridge = useAppStore((s) => s.bridge);
   const cloud = useAppStore((s) => s.cloud);
+  const passenger = useAppStore((s) => s.passenger.active);
+  const exitPassenger = useAppStore((s) => s.exitPassengerMode);
   const now = useClock();
   const bridgeState: PillState =
     bridge === 'connected' ? 'ok' : bridge === 'connecting' ? 'pending' : 'down';
@@ -37,6 +40,11 @@ export function StatusBar() {
         state={cloudState}
         text={t(`status.cloudState.${cloud}`)}
       />
+      {passenger && (
+        <Button onClick={exitPassenger} data-testid="passenger-exit">
+          {t('safety.passengerModeOn')}
+        </Button>
+      )}
       <time className="status-bar__clock" dateTime={now.toISOString()}>
         {formatClock(now, i18n.language)}
       </time>

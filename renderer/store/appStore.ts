@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { HostClient } from '../../common/hostApi/client.ts';
 import { createNavSlice, type NavSlice } from './navSlice.ts';
 import { createSettingsSlice, type HostSnapshot, type SettingsSlice } from './settingsSlice.ts';
-import { createVehicleSlice, type VehicleSlice } from './vehicleSlice.ts';
+import { createVehicleSlice, initialDerived, type VehicleSlice } from './vehicleSlice.ts';
 
 export type AppState = NavSlice & VehicleSlice & SettingsSlice;
 export type AppStore = StoreApi<AppState>;
@@ -13,6 +13,7 @@ export function createAppStore(host: HostClient, initial: HostSnapshot): AppStor
     ...createVehicleSlice(...a),
     ...createSettingsSlice(host, initial)(...a),
   }));
+  store.setState(initialDerived(store.getState()));
   // Another window (or the engineering screen) may change settings: the host's event is the truth.
   host.on('settings.changed', (settings) => store.getState().receiveSettings(settings));
   host.on('connectivity.changed', (state) => store.getState().setCloud(state));

@@ -1,40 +1,121 @@
 import type { StateCreator } from 'zustand';
+import { inferDriveState, type DriveState } from '../../common/drive/driveState.ts';
+import { PASSENGER_SEATS, SIGNAL } from '../../common/vss/signals.ts';
+import { activeFlags } from '../../common/drive/uxTable.ts';
+import { STALE_AFTER_MS } from '../vehicle/subscriptions.ts';
 import type { AppState } from './appStore.ts';
 
 export type SignalValue = number | boolean | string;
 
 export interface SignalSample {
   value: SignalValue;
-  /** Source timestamp (ms since epoch) from the bridge's data point. */
+  /** Source timestamp (ms since epoch) from the bridge's data point; orders readings. */
   ts: number;
+  /** Local monotonic time of arrival (performance.now()); decides staleness. */
+  receivedAt: number;
 }
 
 export type BridgeStatus = 'connecting' | 'connected' | 'disconnected';
 
+export interface PassengerMode {
+  active: boolean;
+  /** performance.now() at which the confirmation lapses. */
+  expiresAt: number;
+}
+
 export interface VehicleSlice {
   signals: Readonly<Record<string, SignalSample>>;
   bridge: BridgeStatus;
-  /** Applies a batch; a sample older than the one held is ignored (out-of-order delivery). */
+  driveState: DriveState;
+  /** CarUxRestrictions-style bit mask in force; components read this, never the speed. */
+  uxFlags: number;
+  passenger: PassengerMode;
+  /** Applies a batch; a reading older than the one held is ignored (out-of-order delivery). */
   applySamples(samples: Readonly<Record<string, SignalSample>>): void;
+  /** Drops readings not refreshed within their limit; run on a short timer. */
+  expireStale(now: number): void;
   setBridgeStatus(status: BridgeStatus): void;
   clearSignals(): void;
+  /** "I'm a passenger": granted only while a passenger seat reports OCCUPIED. */
+  enterPassengerMode(now: number): boolean;
+  exitPassengerMode(): void;
 }
 
-export const createVehicleSlice: StateCreator<AppState, [], [], VehicleSlice> = (set) => ({
+export function passengerSeatOccupied(signals: Readonly<Record<string, SignalSample>>): boolean {
+  return PASSENGER_SEATS.some((seat) => signals[seat]?.value === 'OCCUPIED');
+}
+
+const num = (s: SignalSample | undefined) => (typeof s?.value === 'number' ? s.value : undefined);
+const bool = (s: SignalSample | undefined) => (typeof s?.value === 'boolean' ? s.value : undefined);
+
+/** Everything derived from the signals, recomputed in one place so it can never disagree with them. */
+function derive(
+  state: AppState,
+  signals: Readonly<Record<string, SignalSample>>,
+  passenger: PassengerMode,
+  now: number,
+) {
+  const seatOk = passengerSeatOccupied(signals);
+  const nextPassenger =
+    passenger.active && (!seatOk || now >= passenger.expiresAt)
+      ? { active: false, expiresAt: 0 }
+      : passenger;
+  const driveState = inferDriveState({
+    selectedGear: num(signals[SIGNAL.selectedGear]),
+    parkingBrake: bool(signals[SIGNAL.parkingBrake]),
+    speedKmh: num(signals[SIGNAL.speed]),
+    hasParkGear: state.config.vehicle.hasParkGear,
+  });
+  const uxFlags = activeFlags(state.config.uxRestrictions, driveState, nextPassenger.active);
+  return { signals, passenger: nextPassenger, driveState, uxFlags };
+}
+
+const now = () => performance.now();
+
+export const createVehicleSlice: StateCreator<AppState, [], [], VehicleSlice> = (set, get) => ({
   signals: {},
   bridge: 'connecting',
-  applySamples: (samples) =>
-    set(({ signals }) => {
-      let next: Record<string, SignalSample> | null = null;
-      for (const [path, sample] of Object.entries(samples)) {
-        const held = signals[path];
-        if (held && (held.ts > sample.ts || (held.ts === sample.ts && held.value === sample.value)))
-          continue;
-        next ??= { ...signals };
-        next[path] = sample;
+  driveState: 'UNKNOWN',
+  uxFlags: 0, // replaced by the first derive() in createAppStore
+  passenger: { active: false, expiresAt: 0 },
+  applySamples: (samples) => {
+    const state = get();
+    let next: Record<string, SignalSample> | null = null;
+    for (const [path, sample] of Object.entries(samples)) {
+      const held = state.signals[path];
+      if (held && held.ts > sample.ts) continue;
+      next ??= { ...state.signals };
+      next[path] = sample;
+    }
+    if (next) set(derive(state, next, state.passenger, now()));
+  },
+  expireStale: (t) => {
+    const state = get();
+    let next: Record<string, SignalSample> | null = null;
+    for (const [path, sample] of Object.entries(state.signals)) {
+      const limit = STALE_AFTER_MS[path];
+      if (limit !== undefined && t - sample.receivedAt > limit) {
+        next ??= { ...state.signals };
+        delete next[path];
       }
-      return next ? { signals: next } : {};
-    }),
+    }
+    const lapsed = state.passenger.active && t >= state.passenger.expiresAt;
+    if (next || lapsed) set(derive(state, next ?? state.signals, state.passenger, t));
+  },
   setBridgeStatus: (bridge) => set({ bridge }),
-  clearSignals: () => set({ signals: {} }),
+  clearSignals: () => set((state) => derive(state, {}, state.passenger, now())),
+  enterPassengerMode: (t) => {
+    const state = get();
+    if (!passengerSeatOccupied(state.signals)) return false;
+    const expiresAt = t + state.config.passengerMode.expiresAfterMinutes * 60_000;
+    set(derive(state, state.signals, { active: true, expiresAt }, t));
+    return true;
+  },
+  exitPassengerMode: () =>
+    set((state) => derive(state, state.signals, { active: false, expiresAt: 0 }, now())),
 });
+
+/** The flags for a freshly created store (no signals yet: UNKNOWN, so restricted as moving). */
+export function initialDerived(state: AppState) {
+  return derive(state, state.signals, state.passenger, now());
+}

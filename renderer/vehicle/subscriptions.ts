@@ -1,12 +1,34 @@
-import { SIGNAL } from '../../common/vss/signals.ts';
+import { PASSENGER_SEATS, SIGNAL } from '../../common/vss/signals.ts';
 
-/** What the app subscribes to and how often (ms). Fast for what the driver watches, slow for the rest. */
-export const VEHICLE_SUBSCRIPTIONS: readonly { path: string; periodMs: number }[] = [
-  { path: SIGNAL.speed, periodMs: 100 },
-  { path: SIGNAL.selectedGear, periodMs: 100 },
-  { path: SIGNAL.fuelLevel, periodMs: 1000 },
-  { path: SIGNAL.range, periodMs: 1000 },
-  { path: SIGNAL.latitude, periodMs: 1000 },
-  { path: SIGNAL.longitude, periodMs: 1000 },
-  { path: SIGNAL.dayNightMode, periodMs: 1000 },
+export interface SignalSubscription {
+  path: string;
+  /** Timebased period asked of the bridge. */
+  periodMs: number;
+  /** With no notification for this long the value is dropped (unknown): a stalled bridge must not freeze the UI. */
+  staleAfterMs: number;
+}
+
+const fast = (path: string): SignalSubscription => ({ path, periodMs: 100, staleAfterMs: 500 });
+const medium = (path: string): SignalSubscription => ({ path, periodMs: 250, staleAfterMs: 1500 });
+const slow = (path: string): SignalSubscription => ({ path, periodMs: 1000, staleAfterMs: 5000 });
+
+/** What the app subscribes to: fast for what decides the drive state, slow for the rest. */
+export const VEHICLE_SUBSCRIPTIONS: readonly SignalSubscription[] = [
+  fast(SIGNAL.speed),
+  fast(SIGNAL.selectedGear),
+  medium(SIGNAL.parkingBrake),
+  ...PASSENGER_SEATS.map(medium),
+  slow(SIGNAL.fuelLevel),
+  slow(SIGNAL.batteryLevel),
+  slow(SIGNAL.range),
+  slow(SIGNAL.latitude),
+  slow(SIGNAL.longitude),
+  slow(SIGNAL.heading),
+  slow(SIGNAL.dayNightMode),
+  slow(SIGNAL.lowVoltageSystemState),
+  slow(SIGNAL.traveledDistance),
 ];
+
+export const STALE_AFTER_MS: Readonly<Record<string, number>> = Object.fromEntries(
+  VEHICLE_SUBSCRIPTIONS.map((s) => [s.path, s.staleAfterMs]),
+);

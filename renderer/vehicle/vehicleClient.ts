@@ -25,6 +25,8 @@ export function connectVehicle(bridgeUrl: string, store: AppStore): VehicleClien
   let pending: Record<string, SignalSample> = {};
   let flushScheduled = false;
   let rejected = 0;
+  // Staleness is checked on a timer, not on arrival: the point is to notice when nothing arrives.
+  const staleTimer = setInterval(() => store.getState().expireStale(performance.now()), 100);
 
   const flush = () => {
     flushScheduled = false;
@@ -35,6 +37,7 @@ export function connectVehicle(bridgeUrl: string, store: AppStore): VehicleClien
 
   socket.on('connect', () => {
     store.getState().setBridgeStatus('connected');
+    // The bridge forgets subscriptions with the connection, so every (re)connect subscribes anew.
     VEHICLE_SUBSCRIPTIONS.forEach(({ path, periodMs }, i) => {
       socket.emit(VISS_EVENT, {
         action: 'subscribe',
@@ -65,6 +68,7 @@ export function connectVehicle(bridgeUrl: string, store: AppStore): VehicleClien
 
   return {
     close: () => {
+      clearInterval(staleTimer);
       socket.close();
     },
     get rejected() {
@@ -94,5 +98,9 @@ function readMessage(message: unknown): Read {
   const ts = Date.parse(dp.ts);
   const parsed = parseVissValue(data.path, dp.value);
   if (!Number.isFinite(ts) || !parsed.ok) return { kind: 'invalid' };
-  return { kind: 'sample', path: data.path, sample: { value: parsed.value, ts } };
+  return {
+    kind: 'sample',
+    path: data.path,
+    sample: { value: parsed.value, ts, receivedAt: performance.now() },
+  };
 }

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SIGNAL } from '../../common/vss/signals.ts';
-import { renderApp, type Harness } from './harness.tsx';
+import { feed, PARKED, renderApp, type Harness } from './harness.tsx';
 
 let app: Harness | undefined;
 afterEach(async () => {
@@ -22,10 +22,10 @@ describe('home screen', () => {
     app = await renderApp();
     act(() =>
       app!.store.getState().applySamples({
-        [SIGNAL.speed]: { value: 47.6, ts: now() },
-        [SIGNAL.selectedGear]: { value: 127, ts: now() },
-        [SIGNAL.fuelLevel]: { value: 64, ts: now() },
-        [SIGNAL.range]: { value: 412_000, ts: now() },
+        [SIGNAL.speed]: { value: 47.6, ts: now(), receivedAt: performance.now() },
+        [SIGNAL.selectedGear]: { value: 127, ts: now(), receivedAt: performance.now() },
+        [SIGNAL.fuelLevel]: { value: 64, ts: now(), receivedAt: performance.now() },
+        [SIGNAL.range]: { value: 412_000, ts: now(), receivedAt: performance.now() },
       }),
     );
     expect(screen.getByTestId('speed-value').textContent).toBe('48');
@@ -38,8 +38,18 @@ describe('home screen', () => {
   it('ignores a reading older than the one shown', async () => {
     app = await renderApp();
     const t = now();
-    act(() => app!.store.getState().applySamples({ [SIGNAL.speed]: { value: 30, ts: t } }));
-    act(() => app!.store.getState().applySamples({ [SIGNAL.speed]: { value: 90, ts: t - 500 } }));
+    act(() =>
+      app!.store
+        .getState()
+        .applySamples({ [SIGNAL.speed]: { value: 30, ts: t, receivedAt: performance.now() } }),
+    );
+    act(() =>
+      app!.store
+        .getState()
+        .applySamples({
+          [SIGNAL.speed]: { value: 90, ts: t - 500, receivedAt: performance.now() },
+        }),
+    );
     expect(screen.getByTestId('speed-value').textContent).toBe('30');
   });
 
@@ -59,6 +69,7 @@ describe('home screen', () => {
 describe('settings screen', () => {
   it('switches the language at once and the host keeps it', async () => {
     app = await renderApp();
+    act(() => feed(app!.store, PARKED));
     fireEvent.click(screen.getByTestId('nav-settings'));
     expect(screen.getByRole('heading', { name: 'Settings' })).toBeTruthy();
     fireEvent.click(screen.getByTestId('language-zh-CN'));
@@ -74,16 +85,18 @@ describe('settings screen', () => {
     app = await renderApp();
     act(() =>
       app!.store.getState().applySamples({
-        [SIGNAL.speed]: { value: 100, ts: now() },
-        [SIGNAL.range]: { value: 160_934, ts: now() },
+        [SIGNAL.speed]: { value: 100, ts: now(), receivedAt: performance.now() },
+        [SIGNAL.range]: { value: 160_934, ts: now(), receivedAt: performance.now() },
       }),
     );
+    act(() => feed(app!.store, PARKED));
     fireEvent.click(screen.getByTestId('nav-settings'));
     fireEvent.click(screen.getByTestId('distance-unit-mi'));
     await waitFor(() =>
       expect(screen.getByTestId('distance-unit-mi').getAttribute('aria-pressed')).toBe('true'),
     );
     fireEvent.click(screen.getByTestId('nav-home'));
+    act(() => feed(app!.store, { [SIGNAL.speed]: 100 }));
     expect(screen.getByTestId('speed-value').textContent).toBe('62');
     expect(screen.getByTestId('range-value').textContent).toBe('100 mi');
   });
@@ -91,9 +104,14 @@ describe('settings screen', () => {
   it('follows the car in auto theme and obeys a manual choice', async () => {
     app = await renderApp();
     act(() =>
-      app!.store.getState().applySamples({ [SIGNAL.dayNightMode]: { value: 'NIGHT', ts: now() } }),
+      app!.store
+        .getState()
+        .applySamples({
+          [SIGNAL.dayNightMode]: { value: 'NIGHT', ts: now(), receivedAt: performance.now() },
+        }),
     );
     expect(document.documentElement.dataset.theme).toBe('night');
+    act(() => feed(app!.store, PARKED));
     fireEvent.click(screen.getByTestId('nav-settings'));
     fireEvent.click(screen.getByTestId('theme-day'));
     await waitFor(() => expect(document.documentElement.dataset.theme).toBe('day'));
@@ -101,6 +119,7 @@ describe('settings screen', () => {
 
   it('offers only the languages the variant enables', async () => {
     app = await renderApp({ variant: { locales: ['en', 'de'], defaultLocale: 'de' } });
+    act(() => feed(app!.store, PARKED));
     fireEvent.click(screen.getByTestId('nav-settings'));
     expect(screen.getByRole('heading', { name: 'Einstellungen' })).toBeTruthy();
     expect(screen.queryByTestId('language-zh-CN')).toBeNull();

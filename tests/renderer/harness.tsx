@@ -3,6 +3,7 @@ import { I18nextProvider } from 'react-i18next';
 import { join } from 'node:path';
 import { startCloud, type CloudServer } from '../../cloud/server.ts';
 import { createLogger } from '../../common/log.ts';
+import { SIGNAL } from '../../common/vss/signals.ts';
 import { createHostClient } from '../../common/hostApi/client.ts';
 import type { Variant } from '../../common/variant.ts';
 import { createHost, type Host } from '../../electron/host/host.ts';
@@ -13,6 +14,25 @@ import { StoreProvider } from '../../renderer/store/context.tsx';
 import { devVariant } from '../support/devVariant.ts';
 import { directTransport } from '../support/directTransport.ts';
 import { tempDir } from '../support/tmp.ts';
+
+/** Feeds signals as the vehicle client would: now-stamped, freshly received. */
+export function feed(
+  store: AppStore,
+  values: Record<string, number | boolean | string>,
+  at = performance.now(),
+): void {
+  const ts = Date.now();
+  store
+    .getState()
+    .applySamples(
+      Object.fromEntries(
+        Object.entries(values).map(([path, value]) => [path, { value, ts, receivedAt: at }]),
+      ),
+    );
+}
+
+export const PARKED = { [SIGNAL.selectedGear]: 126, [SIGNAL.speed]: 0 };
+export const DRIVING = { [SIGNAL.selectedGear]: 127, [SIGNAL.speed]: 48 };
 
 export interface Harness {
   store: AppStore;

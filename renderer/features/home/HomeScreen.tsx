@@ -40,6 +40,19 @@ function GearFact() {
   );
 }
 
+function DriveStateFact() {
+  const { t } = useTranslation('home');
+  const state = useAppStore((s) => s.driveState);
+  return (
+    <div className="fact">
+      <span className="label">{t('driveState')}</span>
+      <span className="fact__value" data-testid="drive-state" data-state={state}>
+        {t(`driveStateName.${state}`)}
+      </span>
+    </div>
+  );
+}
+
 function FuelFact() {
   const { t, i18n } = useTranslation('home');
   const fuel = useNumberSignal(SIGNAL.fuelLevel);
@@ -94,6 +107,7 @@ export function HomeScreen() {
       <SpeedReadout />
       <section className="card facts">
         <GearFact />
+        <DriveStateFact />
         <FuelFact />
         <RangeFact />
       </section>

@@ -1,0 +1,14 @@
+import { UX } from '../../common/drive/restrictions.ts';
+import { useRestricted, useUxLimits } from './useUx.ts';
+
+/** Cuts text to the market's limit while LIMIT_STRING_LENGTH is in force (C1), by whole characters. */
+export function limitText(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+export function LimitedText({ text }: { text: string }) {
+  const limited = useRestricted(UX.LIMIT_STRING_LENGTH);
+  const { maxStringLength } = useUxLimits();
+  return <>{limited ? limitText(text, maxStringLength) : text}</>;
+}

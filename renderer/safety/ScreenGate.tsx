@@ -1,0 +1,44 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../store/context.tsx';
+import { passengerSeatOccupied } from '../store/vehicleSlice.ts';
+import { Button } from '../ui/Button.tsx';
+import { isAvailable, type Availability } from './availability.ts';
+
+/**
+ * Shows the screen when its availability allows, otherwise a glanceable "available when parked"
+ * card: one line, one icon-sized symbol, and the passenger button when a passenger could unlock it.
+ */
+export function ScreenGate({
+  availability,
+  children,
+}: {
+  availability: Availability;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation('common');
+  const driveState = useAppStore((s) => s.driveState);
+  const passengerActive = useAppStore((s) => s.passenger.active);
+  const seatOccupied = useAppStore((s) => passengerSeatOccupied(s.signals));
+  const enter = useAppStore((s) => s.enterPassengerMode);
+  if (isAvailable(availability, driveState, passengerActive)) return <>{children}</>;
+  const passengerCanUnlock = availability === 'parked-or-passenger';
+  return (
+    <section className="gate" data-testid="screen-gate">
+      <p className="gate__title">{t('safety.availableWhenParked')}</p>
+      {passengerCanUnlock && (
+        <>
+          <Button
+            variant="primary"
+            disabled={!seatOccupied}
+            onClick={() => enter(performance.now())}
+            data-testid="passenger-confirm"
+          >
+            {t('safety.imPassenger')}
+          </Button>
+          {!seatOccupied && <p className="label">{t('safety.passengerSeatEmpty')}</p>}
+        </>
+      )}
+    </section>
+  );
+}
