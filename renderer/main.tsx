@@ -8,6 +8,7 @@ import { StoreProvider } from './store/context.tsx';
 import './ui/tokens.css';
 import './ui/app.css';
 import { connectVehicle } from './vehicle/vehicleClient.ts';
+import { exposeTestHooks } from './app/testHooks.ts';
 
 const rootElement = document.getElementById('root')!;
 const host = connectHost();
@@ -25,6 +26,7 @@ async function bootWithRetry() {
 
 const { store, i18n } = await bootWithRetry();
 connectVehicle(store.getState().config.bridgeUrl, store);
+if (store.getState().system.testHooks) exposeTestHooks(store);
 
 createRoot(rootElement).render(
   <StrictMode>

@@ -16,6 +16,8 @@ export const systemInfoSchema = z.strictObject({
   variant: z.string(),
   buildTime: z.iso.datetime(),
   transport: z.enum(['ipc', 'socket']),
+  /** True only when the host was started for automated tests (browser mode `--test-hooks`). */
+  testHooks: z.boolean(),
 });
 
 export const publicVariantSchema = variantObjectSchema.omit({ cloudUrl: true, $schema: true });

@@ -29,6 +29,7 @@ try {
       'bridge-url': { type: 'string' },
       'cloud-url': { type: 'string' },
       'cloud-poll-ms': { type: 'string', default: '5000' },
+      'test-hooks': { type: 'boolean', default: false },
     },
     strict: true,
   }).values;
@@ -73,6 +74,7 @@ const host = createHost({
   buildTime: statSync(join(rendererRoot, 'index.html')).mtime.toISOString(),
   transport: 'socket',
   cloudPollMs: pollMs,
+  testHooks: args['test-hooks'],
 });
 const server = await startWebServer({ host, rendererRoot, hostname: args.host, port });
 log.info('host.listening', { url: server.url, variant: overridden.data.name });

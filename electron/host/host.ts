@@ -17,6 +17,8 @@ export interface HostOptions {
   buildTime: string;
   transport: SystemInfo['transport'];
   cloudPollMs?: number;
+  /** Lets end-to-end tests reach the renderer's store; never set on a head unit. */
+  testHooks?: boolean;
 }
 
 export interface Host {
@@ -56,6 +58,7 @@ export function createHost(options: HostOptions): Host {
         variant: variant.name,
         buildTime: options.buildTime,
         transport: options.transport,
+        testHooks: options.testHooks ?? false,
       }),
       'app.config': () => publicVariant,
       'settings.get': () => settings.get(),

@@ -43,6 +43,7 @@ export async function startStack(
       cloud.url,
       '--cloud-poll-ms',
       '500',
+      '--test-hooks',
     ]);
   const stack: Stack = {
     bridge,

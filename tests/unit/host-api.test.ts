@@ -40,6 +40,7 @@ describe('host API dispatcher', () => {
         variant: 'dev',
         buildTime: BUILD_TIME,
         transport: 'socket',
+        testHooks: false,
       },
     });
   });
