@@ -20,7 +20,17 @@ const uxTableSchema = z.strictObject({
   }),
 });
 
-const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
+/** An endpoint origin: scheme, host and port only, since it is pasted into the renderer's CSP. */
+const httpUrl = z
+  .url({
+    protocol: /^https?$/,
+    hostname: /^[A-Za-z0-9.-]+$|^\[[0-9A-Fa-f:.]+\]$/,
+    error: 'expected an http(s) URL',
+  })
+  .refine((text) => {
+    const url = new URL(text);
+    return url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+  }, 'expected an origin only (scheme, host, port), without path, query or credentials');
 
 /** One vehicle line's configuration: `build/variants/<name>.json`. Unknown keys are errors so typos surface. */
 export const variantObjectSchema = z.strictObject({

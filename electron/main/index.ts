@@ -233,11 +233,13 @@ function main(): void {
       crashes = recordCrash(crashes, now);
       const decision = nextReload(crashes, now);
       if (decision.action === 'give-up') {
-        // Stay on the dark window background; systemd and the logs tell the engineer the rest.
+        // Reloading in place keeps failing: exit so systemd restarts the whole app afresh
+        // (new GPU and renderer processes). Host data is safe: SQLite with synchronous=FULL.
         log.error('renderer.give_up', {
           reason: details.reason,
           crashesInWindow: decision.crashesInWindow,
         });
+        app.exit(1);
         return;
       }
       log.error('renderer.gone', {

@@ -50,6 +50,16 @@ describe('variant config', () => {
     for (const line of result.problems) expect(line).toMatch(/line\.json: /);
   });
 
+  it.each([
+    'http://127.0.0.1:7071/path',
+    'http://user:pw@127.0.0.1:7071',
+    "http://a;b'c:1",
+    'ws://127.0.0.1:7071',
+  ])('refuses the bridge URL %j', (bridgeUrl) => {
+    const result = loadVariant(write({ ...dev(), bridgeUrl }), PROJECT_ROOT);
+    expect(result.ok ? [] : result.problems).toEqual([expect.stringMatching(/bridgeUrl: /)]);
+  });
+
   it('refuses a default locale that the variant does not enable', () => {
     const result = loadVariant(
       write({ ...dev(), locales: ['en'], defaultLocale: 'de' }),
