@@ -6,6 +6,7 @@ import type { CloudRoute } from './http/define.ts';
 import { installFailureHandlers } from './http/failures.ts';
 import { buildOpenApiDocument } from './http/openapi.ts';
 import { cloudRoutes } from './routes/index.ts';
+import type { CloudServices } from './services.ts';
 import { CLOUD_VERSION } from './version.ts';
 
 /** Order and catalogue payloads are small; a low limit keeps a misbehaving client cheap. */
@@ -25,11 +26,27 @@ export interface CloudApp {
 export interface CloudAppOptions {
   db: DatabaseSync;
   log: Logger;
+  now: () => Date;
+  services: CloudServices;
   /** Routes registered after the built-in ones, through the same declaration helper. */
   extraRoutes?: readonly CloudRoute[];
 }
 
-export function createCloudApp({ db, log, extraRoutes = [] }: CloudAppOptions): CloudApp {
+const DESCRIPTION = [
+  'Reference implementation of the services API the Dashport head unit consumes.',
+  'Positions are WGS-84 degrees; money is an integer amount of minor units with an ISO 4217',
+  'currency. Order changes are also pushed over socket.io on this server (path /v1/events,',
+  'handshake `auth: { token }`, event `order.updated` with `{ order, cursor }`, to the owning',
+  'vehicle only); after a reconnect resync with GET /v1/orders?since=<cursor>.',
+].join(' ');
+
+export function createCloudApp({
+  db,
+  log,
+  now,
+  services,
+  extraRoutes = [],
+}: CloudAppOptions): CloudApp {
   const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, requestTimeout: 30_000 });
   const served: ServedRoute[] = [];
   app.addHook('onRoute', (route) => {
@@ -57,8 +74,8 @@ export function createCloudApp({ db, log, extraRoutes = [] }: CloudAppOptions): 
   const document = buildOpenApiDocument(routes, {
     title: 'Dashport cloud services API',
     version: CLOUD_VERSION,
-    description: 'Reference implementation of the services API the Dashport head unit consumes.',
+    description: DESCRIPTION,
   });
-  for (const route of routes) bindRoute(app, route, { db, log });
+  for (const route of routes) bindRoute(app, route, { db, log, now, services });
   return { app, served };
 }

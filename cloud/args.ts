@@ -2,12 +2,15 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 
-export const USAGE = 'usage: cloud [--host 127.0.0.1] [--port 7072] [--db .data/cloud.db]';
+export const USAGE =
+  'usage: cloud [--host 127.0.0.1] [--port 7072] [--db .data/cloud.db] [--order-step-ms 5000]';
 
 export interface CloudArgs {
   host: string;
   port: number;
   dbPath: string;
+  /** Merchant simulator step in ms; 0 turns the simulator off. */
+  orderStepMs: number;
 }
 
 export type ParsedArgs =
@@ -20,6 +23,11 @@ const Port = z
   .refine((n) => n <= 65535, 'expected an integer 0-65535');
 const Host = z.string().trim().min(1, 'expected a host name or address');
 const DbPath = z.string().min(1, 'expected a file path');
+const StepMs = z
+  .string()
+  .regex(/^\d{1,7}$/, 'expected an integer 0-3600000 (0 turns the simulator off)')
+  .transform(Number)
+  .refine((n) => n <= 3_600_000, 'expected an integer 0-3600000 (0 turns the simulator off)');
 
 function field<T>(
   name: string,
@@ -45,11 +53,13 @@ export function parseCloudArgs(argv: string[], cwd: string): ParsedArgs {
         host: { type: 'string', default: '127.0.0.1' },
         port: { type: 'string', default: '7072' },
         db: { type: 'string', default: '.data/cloud.db' },
+        'order-step-ms': { type: 'string', default: '5000' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
   } catch (error) {
-    return { ok: false, error: (error as Error).message };
+    // Node's parser may explain over several lines; operators and scripts get one.
+    return { ok: false, error: (error as Error).message.replace(/\s*\n\s*/g, ' ') };
   }
   if (values.help) return { ok: true, help: true };
   const host = field('host', Host, String(values.host));
@@ -58,5 +68,15 @@ export function parseCloudArgs(argv: string[], cwd: string): ParsedArgs {
   if ('error' in port) return { ok: false, error: port.error };
   const db = field('db', DbPath, String(values.db));
   if ('error' in db) return { ok: false, error: db.error };
-  return { ok: true, args: { host: host.value, port: port.value, dbPath: resolve(cwd, db.value) } };
+  const step = field('order-step-ms', StepMs, String(values['order-step-ms']));
+  if ('error' in step) return { ok: false, error: step.error };
+  return {
+    ok: true,
+    args: {
+      host: host.value,
+      port: port.value,
+      dbPath: resolve(cwd, db.value),
+      orderStepMs: step.value,
+    },
+  };
 }

@@ -1,8 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { issueLines, type IssueLine } from '../../common/validation.ts';
+import { bearerToken, vehicleForToken } from '../auth.ts';
 import type { CloudRoute, RouteContext } from './define.ts';
 import { errorBody } from './errors.ts';
+
+/** What the binder gets once per server; the caller's vehicle is added per request. */
+export type BaseContext = Omit<RouteContext, 'vehicle'>;
 
 type Parsed =
   | { ok: true; input: { params: unknown; query: unknown; body: unknown } }
@@ -48,11 +52,23 @@ function summarise(issues: IssueLine[]): string {
  * is the handler's reply, so the OpenAPI document built from the same schemas cannot drift from
  * what the server sends; a reply that breaks its schema is a server bug and surfaces as a 500.
  */
-export function bindRoute(app: FastifyInstance, route: CloudRoute, ctx: RouteContext): void {
+export function bindRoute(app: FastifyInstance, route: CloudRoute, base: BaseContext): void {
   app.route({
     method: route.method,
     url: route.url,
     handler: async (request, reply) => {
+      // Authentication comes first: an unknown caller learns nothing about valid input.
+      let vehicle: RouteContext['vehicle'] = null;
+      if (route.auth === 'vehicle') {
+        vehicle = vehicleForToken(base.db, bearerToken(request.headers.authorization));
+        if (!vehicle) {
+          return reply
+            .code(401)
+            .header('www-authenticate', 'Bearer realm="dashport"')
+            .send(errorBody('unauthorized', 'A valid vehicle token is required (Bearer)'));
+        }
+      }
+      const ctx: RouteContext = { ...base, vehicle };
       const parsed = parseInput(route, request);
       if (!parsed.ok) {
         return reply
@@ -71,6 +87,7 @@ export function bindRoute(app: FastifyInstance, route: CloudRoute, ctx: RouteCon
           .join('; ');
         throw new Error(`${route.operationId} reply ${result.status} breaks its schema: ${why}`);
       }
+      if (route.contentType && result.status < 300) reply.type(route.contentType);
       return reply
         .code(result.status)
         .headers(result.headers ?? {})

@@ -1,6 +1,8 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { z } from 'zod';
 import type { Logger } from '../../common/log.ts';
+import type { Vehicle } from '../auth.ts';
+import type { CloudServices } from '../services.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -12,6 +14,11 @@ export type ResponseSchemas = { [status: number]: z.ZodType };
 export interface RouteContext {
   db: DatabaseSync;
   log: Logger;
+  /** The server's clock (injected, so tests can pin opening hours). */
+  now: () => Date;
+  services: CloudServices;
+  /** The caller, on routes declared with `auth: 'vehicle'` (the binder refuses the rest). */
+  vehicle: Vehicle | null;
 }
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -40,6 +47,10 @@ export interface RouteSpec<
   summary: string;
   description?: string;
   tags?: string[];
+  /** `vehicle`: a bearer token naming a vehicle is required; 401 `unauthorized` otherwise. */
+  auth?: 'vehicle';
+  /** Media type of the success responses (default application/json; bodies are then strings). */
+  contentType?: string;
   params?: P;
   querystring?: Q;
   body?: B;

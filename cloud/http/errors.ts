@@ -1,28 +1,15 @@
-import { z } from 'zod';
 import type { IssueLine } from '../../common/validation.ts';
+import {
+  CLOUD_ERROR_CODES,
+  ErrorResponseSchema,
+  type CloudErrorCode,
+  type ErrorResponse,
+} from '../../common/cloudApi/errors.ts';
 
-/** Every error the API returns carries one of these codes; clients switch on the code, not the text. */
-export const API_ERROR_CODES = [
-  'invalid_request',
-  'malformed_json',
-  'payload_too_large',
-  'unsupported_media_type',
-  'bad_request',
-  'not_found',
-  'internal',
-] as const;
-export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
-
-export const ErrorResponseSchema = z
-  .object({
-    error: z.object({
-      code: z.enum(API_ERROR_CODES),
-      message: z.string(),
-      issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-    }),
-  })
-  .meta({ id: 'ErrorResponse', description: 'The shape of every error response' });
-export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
+/** The codes and the error shape live in common so the car's client validates with them too. */
+export { ErrorResponseSchema, type ErrorResponse };
+export const API_ERROR_CODES = CLOUD_ERROR_CODES;
+export type ApiErrorCode = CloudErrorCode;
 
 export function errorBody(
   code: ApiErrorCode,
@@ -36,11 +23,22 @@ export function errorBody(
 export class ApiError extends Error {
   readonly status: number;
   readonly code: ApiErrorCode;
+  readonly issues: IssueLine[] | undefined;
 
-  constructor(status: number, code: ApiErrorCode, message: string) {
+  constructor(status: number, code: ApiErrorCode, message: string, issues?: IssueLine[]) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.issues = issues;
   }
+}
+
+/** 422: the request is well formed but this merchant, menu or vehicle cannot accept it. */
+export function unprocessable(code: ApiErrorCode, message: string, path?: string): ApiError {
+  return new ApiError(422, code, message, path ? [{ path, message }] : undefined);
+}
+
+export function notFound(message: string): ApiError {
+  return new ApiError(404, 'not_found', message);
 }

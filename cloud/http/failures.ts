@@ -1,11 +1,13 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { Logger } from '../../common/log.ts';
+import type { IssueLine } from '../../common/validation.ts';
 import { ApiError, errorBody, type ApiErrorCode } from './errors.ts';
 
 interface Failure {
   status: number;
   code: ApiErrorCode;
   message: string;
+  issues?: IssueLine[];
 }
 
 /** Fastify's own request errors that clients can act on, by fastify error code. */
@@ -18,7 +20,7 @@ const FASTIFY_FAILURES: Record<string, Omit<Failure, 'message'>> = {
 
 function classify(error: FastifyError | Error): Failure {
   if (error instanceof ApiError) {
-    return { status: error.status, code: error.code, message: error.message };
+    return { status: error.status, code: error.code, message: error.message, issues: error.issues };
   }
   const code = 'code' in error && typeof error.code === 'string' ? error.code : '';
   const known = FASTIFY_FAILURES[code];
@@ -63,6 +65,6 @@ export function installFailureHandlers(app: FastifyInstance, log: Logger): void 
         stack: error.stack,
       });
     }
-    void reply.code(failure.status).send(errorBody(failure.code, failure.message));
+    void reply.code(failure.status).send(errorBody(failure.code, failure.message, failure.issues));
   });
 }

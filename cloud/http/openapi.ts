@@ -15,13 +15,22 @@ export type OpenApiDocument = {
   openapi: '3.1.0';
   info: OpenApiInfo;
   paths: Record<string, Record<string, Record<string, unknown>>>;
-  components: { schemas: Record<string, JsonSchema> };
+  components: {
+    schemas: Record<string, JsonSchema>;
+    securitySchemes?: Record<string, Record<string, string>>;
+  };
 };
+
+/** The one security scheme: the vehicle's bearer token. */
+const VEHICLE_TOKEN = 'vehicleToken';
 
 type Components = Record<string, JsonSchema>;
 
-function json(schema: JsonSchema): { 'application/json': { schema: JsonSchema } } {
-  return { 'application/json': { schema } };
+function json(
+  schema: JsonSchema,
+  type = 'application/json',
+): Record<string, { schema: JsonSchema }> {
+  return { [type]: { schema } };
 }
 
 function parameters(schema: ObjectSchema | undefined, where: 'path' | 'query', c: Components) {
@@ -40,9 +49,10 @@ function parameters(schema: ObjectSchema | undefined, where: 'path' | 'query', c
 function responses(route: CloudRoute, c: Components): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [status, schema] of Object.entries(route.responses) as [string, z.ZodType][]) {
+    const success = Number(status) < 300;
     out[status] = {
       description: STATUS_CODES[Number(status)] ?? 'Response',
-      content: json(toDocumentSchema(schema, 'output', c)),
+      content: json(toDocumentSchema(schema, 'output', c), success ? route.contentType : undefined),
     };
   }
   // Failures the binder and error handler produce for every route, in the one error shape.
@@ -52,6 +62,7 @@ function responses(route: CloudRoute, c: Components): Record<string, unknown> {
   });
   const hasInput = Boolean(route.params ?? route.querystring ?? route.body);
   if (hasInput) out['400'] ??= error('Invalid request (invalid_request, malformed_json)');
+  if (route.auth) out['401'] ??= error('Missing or unknown vehicle token (unauthorized)');
   if (route.body) {
     out['413'] ??= error('Request body too large (payload_too_large)');
     out['415'] ??= error('Body is not JSON (unsupported_media_type)');
@@ -70,6 +81,7 @@ function operation(route: CloudRoute, c: Components): Record<string, unknown> {
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),
     ...(route.tags ? { tags: route.tags } : {}),
+    ...(route.auth ? { security: [{ [VEHICLE_TOKEN]: [] }] } : {}),
     ...(params.length > 0 ? { parameters: params } : {}),
     ...(route.body
       ? {
@@ -102,5 +114,24 @@ export function buildOpenApiDocument(
     operationIds.add(route.operationId);
     item[method] = operation(route, components);
   }
-  return { openapi: '3.1.0', info, paths, components: { schemas: components } };
+  const secured = routes.some((r) => r.auth);
+  return {
+    openapi: '3.1.0',
+    info,
+    paths,
+    components: {
+      schemas: components,
+      ...(secured
+        ? {
+            securitySchemes: {
+              [VEHICLE_TOKEN]: {
+                type: 'http',
+                scheme: 'bearer',
+                description: 'The vehicle’s API token (the server keeps only its SHA-256)',
+              },
+            },
+          }
+        : {}),
+    },
+  };
 }

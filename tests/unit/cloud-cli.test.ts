@@ -87,6 +87,38 @@ describe('cloud CLI', () => {
     },
   );
 
+  it('runs the merchant simulator at --order-step-ms', async () => {
+    const r = run(['--port', '0', '--db', join(dir, 'c.db'), '--order-step-ms', '20'], dir);
+    running.push(r);
+    const url = await listening(r);
+    const headers = {
+      authorization: 'Bearer dev-vehicle-token',
+      'content-type': 'application/json',
+    };
+    const put = await fetch(`${url}/v1/orders/cli-order-0001`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({
+        merchantId: 'sf-van-ness-fuel', // open around the clock
+        currency: 'USD',
+        fulfilment: 'pickup',
+        paymentMethodId: 'pm_demo1visa4242',
+        lines: [{ itemId: 'prepay-30', quantity: 1, optionIds: ['regular'] }],
+      }),
+    });
+    expect(put.status).toBe(201);
+    const deadline = Date.now() + 5000;
+    let state = '';
+    while (state !== 'completed' && Date.now() < deadline) {
+      await new Promise((res) => setTimeout(res, 20));
+      const res = await fetch(`${url}/v1/orders/cli-order-0001`, { headers });
+      state = ((await res.json()) as { state: string }).state;
+    }
+    expect(state).toBe('completed');
+    r.child.kill('SIGTERM');
+    expect((await r.exit).code).toBe(0);
+  });
+
   it('defaults the database to .data/cloud.db under the working directory', async () => {
     const r = run(['--port', '0'], dir);
     running.push(r);
@@ -100,6 +132,10 @@ describe('cloud CLI', () => {
     [['--port', 'nope'], /--port "nope": expected an integer 0-65535/],
     [['--port', '70000'], /--port "70000": expected an integer 0-65535/],
     [['--host', ' '], /--host/],
+    [['--order-step-ms=-1'], /--order-step-ms "-1": expected an integer 0-3600000/],
+    [['--order-step-ms', '-1'], /--order-step-ms/],
+    [['--order-step-ms', 'fast'], /--order-step-ms "fast"/],
+    [['--order-step-ms', '3600001'], /--order-step-ms/],
     [['--bogus'], /bogus/],
     [['extra'], /extra/],
   ])('rejects %j with one stderr line and exit 2', async (args, message) => {
@@ -121,7 +157,9 @@ describe('cloud CLI', () => {
     running.push(second);
     expect((await second.exit).code).toBe(1);
     expect(second.stdout()).toBe('');
-    expect(JSON.parse(second.stderr().trim())).toMatchObject({
+    // The last log line gives the reason (seeding the fresh database may be logged before it).
+    const lines = second.stderr().trim().split('\n');
+    expect(JSON.parse(lines[lines.length - 1] ?? '')).toMatchObject({
       level: 'error',
       event: 'start_failed',
       error: expect.stringContaining('EADDRINUSE'),

@@ -107,6 +107,55 @@ describe('cloud server', () => {
     expect(JSON.stringify(doc)).not.toContain('$defs');
   });
 
+  it('documents every services endpoint, with the vehicle token where one is needed', async () => {
+    const server = await start();
+    const doc = (await (await fetch(`${server.url}/openapi.json`)).json()) as {
+      paths: Record<
+        string,
+        Record<string, { security?: unknown; responses: Record<string, unknown> }>
+      >;
+      components: { securitySchemes?: Record<string, unknown> };
+    };
+    const documented = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(documented.sort()).toEqual(
+      [
+        'GET /health',
+        'GET /openapi.json',
+        'GET /v1/categories',
+        'GET /v1/merchants',
+        'GET /v1/merchants/{merchantId}',
+        'GET /v1/images/{name}',
+        'GET /v1/payment-methods',
+        'PUT /v1/orders/{clientOrderId}',
+        'GET /v1/orders/{clientOrderId}',
+        'GET /v1/orders',
+        'POST /v1/orders/{clientOrderId}/cancel',
+        'GET /v1/favourites',
+        'PUT /v1/favourites/{favouriteId}',
+        'DELETE /v1/favourites/{favouriteId}',
+      ].sort(),
+    );
+    expect(doc.components.securitySchemes).toEqual({
+      vehicleToken: { type: 'http', scheme: 'bearer', description: expect.any(String) },
+    });
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const op of Object.values(item)) {
+        const perVehicle = /^\/v1\/(orders|favourites|payment-methods)/.test(path);
+        expect(op.security).toEqual(perVehicle ? [{ vehicleToken: [] }] : undefined);
+        expect(Boolean(op.responses['401'])).toBe(perVehicle);
+      }
+    }
+    const put = doc.paths['/v1/orders/{clientOrderId}']?.put;
+    expect(Object.keys(put?.responses ?? {}).sort()).toEqual(
+      ['200', '201', '400', '401', '409', '413', '415', '422', 'default'].sort(),
+    );
+    expect(doc.paths['/v1/images/{name}']?.get?.responses['200']).toMatchObject({
+      content: { 'image/svg+xml': { schema: { type: 'string' } } },
+    });
+  });
+
   it('creates the database with the migrated schema in WAL mode and keeps it across a restart', async () => {
     const first = await start();
     expect(existsSync(dbPath)).toBe(true);

@@ -1,0 +1,129 @@
+import type { DatabaseSync } from 'node:sqlite';
+import {
+  MERCHANT_CATEGORIES,
+  MenuSchema,
+  OpeningHoursSchema,
+  type Merchant,
+  type MerchantCategory,
+  type MerchantResult,
+} from '../../common/cloudApi/catalog.ts';
+import { bearingDeg, boundingBox, distanceM, etaMinutes, isAhead } from '../../common/geo.ts';
+import { openState, type OpenState } from '../../common/openingHours.ts';
+import { merchantImagePath, type CatalogueMerchant } from './import.ts';
+
+interface MerchantRow {
+  id: string;
+  name: string;
+  category: string;
+  lat: number;
+  lon: number;
+  address: string;
+  city: string;
+  country_code: string;
+  currency: string;
+  hours_json: string;
+  delivers_to_car: number;
+  tax_rate_bp: number;
+  tax_included: number;
+  menu_json: string;
+}
+
+export interface SearchParams {
+  lat: number;
+  lon: number;
+  radiusM: number;
+  category?: MerchantCategory;
+  heading?: number;
+  limit: number;
+}
+
+export interface CatalogueStore {
+  categories(): { id: MerchantCategory; merchantCount: number }[];
+  search(params: SearchParams, at: Date): MerchantResult[];
+  /** A merchant with its menu, or null. */
+  get(id: string): CatalogueMerchant | null;
+  openState(merchant: Merchant, at: Date): OpenState;
+}
+
+const SUMMARY_COLUMNS = `id, name, category, lat, lon, address, city, country_code, currency,
+  hours_json, delivers_to_car, tax_rate_bp, tax_included`;
+
+function toMerchant(row: Omit<MerchantRow, 'menu_json'>): Merchant {
+  return {
+    id: row.id,
+    name: row.name,
+    category: row.category as MerchantCategory,
+    position: { lat: row.lat, lon: row.lon },
+    address: row.address,
+    city: row.city,
+    countryCode: row.country_code,
+    currency: row.currency,
+    // Written by the importer after validation; parsed again because the file can be edited.
+    openingHours: OpeningHoursSchema.parse(JSON.parse(row.hours_json)),
+    imageUrl: merchantImagePath(row.id),
+    deliversToCar: row.delivers_to_car === 1,
+    tax: { rateBp: row.tax_rate_bp, included: row.tax_included === 1 },
+  };
+}
+
+export function createCatalogueStore(db: DatabaseSync): CatalogueStore {
+  return {
+    categories() {
+      const rows = db
+        .prepare('SELECT category, count(*) AS n FROM merchants GROUP BY category')
+        .all() as { category: string; n: number }[];
+      const counts = new Map(rows.map((r) => [r.category, r.n]));
+      return MERCHANT_CATEGORIES.map((id) => ({ id, merchantCount: counts.get(id) ?? 0 }));
+    },
+
+    search(params, at) {
+      const here = { lat: params.lat, lon: params.lon };
+      // The box is an indexed prefilter; the exact distance decides.
+      const box = boundingBox(here, params.radiusM);
+      const where = ['lat BETWEEN ? AND ?'];
+      const args: (number | string)[] = [box.minLat, box.maxLat];
+      if (box.minLon !== null && box.maxLon !== null) {
+        where.push('lon BETWEEN ? AND ?');
+        args.push(box.minLon, box.maxLon);
+      }
+      if (params.category) {
+        where.push('category = ?');
+        args.push(params.category);
+      }
+      const rows = db
+        .prepare(`SELECT ${SUMMARY_COLUMNS} FROM merchants WHERE ${where.join(' AND ')}`)
+        .all(...args) as unknown as MerchantRow[];
+      return rows
+        .map((row) => ({ row, d: distanceM(here, { lat: row.lat, lon: row.lon }) }))
+        .filter(({ d }) => d <= params.radiusM)
+        .sort((a, b) => a.d - b.d || (a.row.id < b.row.id ? -1 : 1))
+        .slice(0, params.limit)
+        .map(({ row, d }) => {
+          const merchant = toMerchant(row);
+          const bearing = Math.round(bearingDeg(here, merchant.position) * 10) / 10;
+          const state = openState(merchant.openingHours, at);
+          return {
+            ...merchant,
+            distanceM: Math.round(d),
+            bearingDeg: bearing === 360 ? 0 : bearing,
+            ahead: params.heading === undefined ? null : isAhead(params.heading, bearing),
+            etaMinutes: etaMinutes(d),
+            openNow: state.open,
+            nextChange: state.nextChange,
+          };
+        });
+    },
+
+    get(id) {
+      const row = db
+        .prepare(`SELECT ${SUMMARY_COLUMNS}, menu_json FROM merchants WHERE id = ?`)
+        .get(id) as MerchantRow | undefined;
+      if (!row) return null;
+      return { ...toMerchant(row), menu: MenuSchema.parse(JSON.parse(row.menu_json)) };
+    },
+
+    openState(merchant, at) {
+      return openState(merchant.openingHours, at);
+    },
+  };
+}

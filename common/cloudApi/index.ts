@@ -1,0 +1,7 @@
+/** The cloud services API contract: the server validates with these, the host's client too. */
+export * from './catalog.ts';
+export * from './errors.ts';
+export * from './events.ts';
+export * from './favourites.ts';
+export * from './orders.ts';
+export * from './payments.ts';
