@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { UX } from '../../common/drive/restrictions.ts';
 import { SIGNAL } from '../../common/vss/signals.ts';
 import { switchLanguage } from '../i18n/i18n.ts';
+import { useKeyNavigation } from '../input/useKeyNavigation.ts';
 import { ScreenGate } from '../safety/ScreenGate.tsx';
 import { useRestricted } from '../safety/useUx.ts';
 import { useAppStore } from '../store/context.tsx';
@@ -43,6 +44,7 @@ export function App() {
   useTheme();
   useLanguage();
   useMotionLock();
+  useKeyNavigation();
   const screen = useAppStore((s) => s.stack[s.stack.length - 1] ?? { name: 'home' as const });
   const entry = SCREENS[screen.name];
   const Current = entry.component;

@@ -1,3 +1,4 @@
+import type { ChangeFilter, TimebasedFilter } from '../../common/viss/types.ts';
 import { PASSENGER_SEATS, SIGNAL } from '../../common/vss/signals.ts';
 
 export interface SignalSubscription {
@@ -32,3 +33,22 @@ export const VEHICLE_SUBSCRIPTIONS: readonly SignalSubscription[] = [
 export const STALE_AFTER_MS: Readonly<Record<string, number>> = Object.fromEntries(
   VEHICLE_SUBSCRIPTIONS.map((s) => [s.path, s.staleAfterMs]),
 );
+
+export interface EventSubscription {
+  path: string;
+  /** Preferred: a notification on every change. */
+  filter: ChangeFilter;
+  /** For a bridge without change filters: a short poll whose edges are the events. */
+  fallback: TimebasedFilter;
+}
+
+/**
+ * Steering-wheel buttons are events, not levels: each change matters, none may be merged into a
+ * frame batch, and there is nothing to go stale (no notification while nobody presses). So they
+ * are subscribed on change (any difference) rather than on a period, and kept out of STALE_AFTER_MS.
+ */
+export const BUTTON_SUBSCRIPTION: EventSubscription = {
+  path: SIGNAL.steeringWheelButton,
+  filter: { variant: 'change', parameter: { 'logic-op': 'ne', diff: '0' } },
+  fallback: { variant: 'timebased', parameter: { period: '50' } },
+};

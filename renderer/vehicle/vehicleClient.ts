@@ -3,7 +3,10 @@ import { VISS_EVENT } from '../../common/viss/types.ts';
 import { parseVissValue } from '../../common/vss/values.ts';
 import type { AppStore } from '../store/appStore.ts';
 import type { SignalSample } from '../store/vehicleSlice.ts';
-import { VEHICLE_SUBSCRIPTIONS } from './subscriptions.ts';
+import { BUTTON_SUBSCRIPTION, VEHICLE_SUBSCRIPTIONS } from './subscriptions.ts';
+
+const BUTTON_REQUEST = 'sub-button';
+const BUTTON_POLL_REQUEST = 'sub-button-poll';
 
 export interface VehicleClient {
   close(): void;
@@ -25,6 +28,8 @@ export function connectVehicle(bridgeUrl: string, store: AppStore): VehicleClien
   let pending: Record<string, SignalSample> = {};
   let flushScheduled = false;
   let rejected = 0;
+  /** Last steering-wheel button value passed on; only changes go to the store. */
+  let button: string | number | boolean | undefined;
   // Staleness is checked on a timer, not on arrival: the point is to notice when nothing arrives.
   const staleTimer = setInterval(() => store.getState().expireStale(performance.now()), 100);
 
@@ -46,17 +51,44 @@ export function connectVehicle(bridgeUrl: string, store: AppStore): VehicleClien
         requestId: `sub-${i}`,
       });
     });
+    socket.emit(VISS_EVENT, {
+      action: 'subscribe',
+      path: BUTTON_SUBSCRIPTION.path,
+      filter: BUTTON_SUBSCRIPTION.filter,
+      requestId: BUTTON_REQUEST,
+    });
   });
   socket.on('disconnect', () => {
     pending = {};
+    button = undefined;
     store.getState().setBridgeStatus('disconnected');
     store.getState().clearSignals();
   });
   socket.on(VISS_EVENT, (message: unknown) => {
     const read = readMessage(message);
-    if (read.kind === 'reply') return;
+    if (read.kind === 'reply') {
+      // A bridge without change filters refuses the button's subscription: poll it instead.
+      if (read.failed && read.requestId === BUTTON_REQUEST) {
+        socket.emit(VISS_EVENT, {
+          action: 'subscribe',
+          path: BUTTON_SUBSCRIPTION.path,
+          filter: BUTTON_SUBSCRIPTION.fallback,
+          requestId: BUTTON_POLL_REQUEST,
+        });
+      }
+      return;
+    }
     if (read.kind === 'invalid') {
       rejected += 1;
+      return;
+    }
+    if (read.path === BUTTON_SUBSCRIPTION.path) {
+      // A press is an edge of this value: applied at once, not merged into the frame's batch
+      // where a quick press and release would cancel out. Repeats (the poll) are dropped.
+      if (read.sample.value !== button) {
+        button = read.sample.value;
+        store.getState().applySamples({ [read.path]: read.sample });
+      }
       return;
     }
     pending[read.path] = read.sample;
@@ -78,14 +110,19 @@ export function connectVehicle(bridgeUrl: string, store: AppStore): VehicleClien
 }
 
 type Read =
-  { kind: 'sample'; path: string; sample: SignalSample } | { kind: 'reply' } | { kind: 'invalid' };
+  | { kind: 'sample'; path: string; sample: SignalSample }
+  | { kind: 'reply'; requestId: unknown; failed: boolean }
+  | { kind: 'invalid' };
 
 /** Accepts only well-formed notifications carrying a valid VSS value; replies to our own requests are not data. */
 function readMessage(message: unknown): Read {
   if (typeof message !== 'object' || message === null) return { kind: 'invalid' };
   const m = message as Record<string, unknown>;
-  if (m.action !== 'subscription')
-    return m.action === 'subscribe' ? { kind: 'reply' } : { kind: 'invalid' };
+  if (m.action !== 'subscription') {
+    return m.action === 'subscribe'
+      ? { kind: 'reply', requestId: m.requestId, failed: m.error !== undefined }
+      : { kind: 'invalid' };
+  }
   const data = m.data as Record<string, unknown> | undefined;
   const dp = data?.dp as Record<string, unknown> | undefined;
   if (
