@@ -1,70 +1,81 @@
-import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import { createLogger } from '../common/log.ts';
-import { issueLines } from '../common/validation.ts';
+import type { Logger } from '../common/log.ts';
+import { parseCli } from './cliArgs.ts';
+import type { SourceConfig } from './cliArgs.ts';
+import { replaySource } from './replay/source.ts';
+import { buildTimeline } from './replay/timeline.ts';
+import { TraceError, loadTrace } from './replay/traceFile.ts';
+import { scenarioSource } from './scenarios/catalog.ts';
 import { startBridge } from './server.ts';
-import type { Bridge } from './server.ts';
-import { run } from './simulator.ts';
+import type { Bridge, SignalSource } from './server.ts';
 
 /**
- * Vehicle-bus bridge: `npm run bridge -- --port 7071 --speed-factor 5`.
+ * Vehicle-bus bridge:
+ *   npm run bridge -- --port 7071 --scenario city --speed-factor 5
+ *   npm run bridge -- --source replay --trace drive.jsonl --loop
  * Prints one JSON line on stdout when listening; logs go to stderr.
  */
 
-const argsSchema = z.object({
-  host: z.string().min(1, 'must not be empty'),
-  port: z
-    .string()
-    .regex(/^\d{1,5}$/, 'must be an integer 0..65535')
-    .transform(Number)
-    .pipe(z.number().max(65535, 'must be an integer 0..65535')),
-  'speed-factor': z
-    .string()
-    .regex(/^\d+(\.\d+)?$/, 'must be a positive number')
-    .transform(Number)
-    .pipe(z.number().gt(0, 'must be > 0').max(1000, 'must be at most 1000')),
-  source: z.enum(['simulator'], { error: 'must be "simulator" (the only source so far)' }),
-});
+/** Invalid trace lines logged one by one; the rest only counted. */
+const INVALID_LINES_LOGGED = 10;
 
 function fail(message: string): never {
-  // One line, whatever parseArgs wrote: scripts and people read the first line.
-  process.stderr.write(`bridge: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+  process.stderr.write(`bridge: ${message}\n`);
   process.exit(2);
 }
 
-let raw;
-try {
-  raw = parseArgs({
-    options: {
-      host: { type: 'string', default: '127.0.0.1' },
-      port: { type: 'string', default: '7071' },
-      'speed-factor': { type: 'string', default: '1' },
-      source: { type: 'string', default: 'simulator' },
-    },
-    strict: true,
-    allowPositionals: false,
-  }).values;
-} catch (error) {
-  fail((error as Error).message);
+function sourceFor(
+  config: SourceConfig,
+  speedFactor: number,
+  logger: Logger,
+): { source: SignalSource; label: string } {
+  if (config.kind === 'simulator') {
+    return {
+      source: scenarioSource(config.scenario, speedFactor),
+      label: `simulator:${config.scenario}`,
+    };
+  }
+  let trace;
+  try {
+    trace = loadTrace(config.trace);
+  } catch (error) {
+    if (error instanceof TraceError) fail(`--trace ${config.trace}: ${error.message}`);
+    throw error;
+  }
+  for (const { line, reason } of trace.invalid.slice(0, INVALID_LINES_LOGGED)) {
+    logger.warn('replay.invalid_line', { trace: config.trace, line, reason });
+  }
+  const timeline = buildTimeline(trace.samples, {
+    leadInMs: config.leadInMs,
+    leadOutMs: config.leadOutMs,
+  });
+  logger.info('replay.loaded', {
+    trace: config.trace,
+    lines: trace.lines,
+    samples: trace.samples.length,
+    invalid: trace.invalid.length,
+    recordingStartMs: timeline.recordingStartMs,
+    recordingEndMs: timeline.recordingEndMs,
+    endMs: timeline.endMs,
+  });
+  return {
+    source: replaySource(timeline, { loop: config.loop, speedFactor, logger }),
+    label: `replay:${config.trace}`,
+  };
 }
 
-const parsed = argsSchema.safeParse(raw);
-if (!parsed.success) {
-  fail(
-    issueLines(parsed.error)
-      .map((issue) => `--${issue.path} ${issue.message}`)
-      .join('; '),
-  );
-}
-const args = parsed.data;
+const parsed = parseCli(process.argv.slice(2));
+if (!parsed.ok) fail(parsed.message);
+const config = parsed.config;
 
 const logger = createLogger('bridge', (line) => process.stderr.write(line));
-if (!['127.0.0.1', '::1', 'localhost'].includes(args.host)) {
+if (!['127.0.0.1', '::1', 'localhost'].includes(config.host)) {
   logger.warn('bridge.not_loopback', {
-    host: args.host,
+    host: config.host,
     note: 'vehicle signals reachable off-box',
   });
 }
+const { source, label } = sourceFor(config.source, config.speedFactor, logger);
 
 // Handlers first: a supervisor may signal as soon as it reads the listening line.
 let bridge: Bridge | undefined;
@@ -72,8 +83,14 @@ let closing = false;
 const shutdown = async (signal: string) => {
   if (closing) return;
   closing = true;
+  const stats = bridge?.stats();
   await bridge?.close();
-  logger.info('bridge.stopped', { signal, store: bridge?.store.stats() });
+  logger.info('bridge.stopped', {
+    signal,
+    store: stats?.store,
+    dropped: stats?.dropped,
+    rateLimited: stats?.rateLimited,
+  });
   process.exit(0);
 };
 process.on('SIGINT', () => void shutdown('SIGINT'));
@@ -81,10 +98,13 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 try {
   bridge = await startBridge({
-    host: args.host,
-    port: args.port,
+    host: config.host,
+    port: config.port,
     logger,
-    source: (store) => run(store, { speedFactor: args['speed-factor'] }),
+    source,
+    sourceLabel: label,
+    speedFactor: config.speedFactor,
+    control: config.control,
   });
 } catch (error) {
   logger.error('bridge.listen_failed', { message: (error as Error).message });
@@ -92,7 +112,8 @@ try {
 }
 logger.info('bridge.listening', {
   url: bridge.url,
-  source: args.source,
-  speedFactor: args['speed-factor'],
+  source: label,
+  speedFactor: config.speedFactor,
+  control: config.control,
 });
 process.stdout.write(`${JSON.stringify({ event: 'listening', url: bridge.url })}\n`);

@@ -4,6 +4,9 @@ import { isKnownPath } from '../common/vss/signals.ts';
 import type { VssPath } from '../common/vss/signals.ts';
 import { VISS_ERRORS } from '../common/viss/types.ts';
 import type { ErrorResponse, VissAction, VissErrorKind } from '../common/viss/types.ts';
+import { checkFilterFits, parseFilters } from './filters.ts';
+import type { SubscriptionFilter } from './filters.ts';
+import { resolvePaths } from './paths.ts';
 
 /**
  * Turns one inbound VISS message (an object, or a JSON string of one) into a checked request,
@@ -11,17 +14,22 @@ import type { ErrorResponse, VissAction, VissErrorKind } from '../common/viss/ty
  */
 
 export const MAX_MESSAGE_BYTES = 16 * 1024;
-export const MIN_PERIOD_MS = 10;
-export const MAX_PERIOD_MS = 60_000;
 
 const ACTIONS: readonly VissAction[] = ['get', 'subscribe', 'unsubscribe'];
 
-/** The checked form of a subscribe filter; change/range variants join this union later. */
-export type SubscriptionFilter = { variant: 'timebased'; periodMs: number };
+/**
+ * `paths` are the leaves the request addresses; `multi` is true when a paths filter was used,
+ * and then `data` in answers and notifications is an array.
+ */
+export interface Target {
+  path: string;
+  paths: VssPath[];
+  multi: boolean;
+}
 
 export type BridgeRequest =
-  | { action: 'get'; requestId: string; path: VssPath }
-  | { action: 'subscribe'; requestId: string; path: VssPath; filter: SubscriptionFilter }
+  | ({ action: 'get'; requestId: string } & Target)
+  | ({ action: 'subscribe'; requestId: string; filter: SubscriptionFilter } & Target)
   | { action: 'unsubscribe'; requestId: string; subscriptionId: string };
 
 export type ParseOutcome =
@@ -50,36 +58,14 @@ export function errorResponse(
 }
 
 const requestIdSchema = z.string().min(1).max(128);
-// Dotted VSS names; wildcards and branch queries are not served.
+// Dotted VSS names; VISS forbids wildcards in the request path (they belong in a paths filter).
 const pathSchema = z
   .string()
   .max(256)
-  .regex(/^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*$/, 'must be a dotted VSS leaf path');
+  .regex(/^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*$/, 'must be a dotted VSS path');
 
-const getSchema = z.object({
-  action: z.literal('get'),
-  path: pathSchema,
-  requestId: requestIdSchema,
-});
-
-const periodSchema = z
-  .string({ error: 'must be a string of milliseconds, e.g. "100"' })
-  .regex(/^\d{1,6}$/, 'must be a string of milliseconds, e.g. "100"')
-  .transform(Number)
-  .pipe(
-    z
-      .number()
-      .min(MIN_PERIOD_MS, `must be at least ${MIN_PERIOD_MS} ms`)
-      .max(MAX_PERIOD_MS, `must be at most ${MAX_PERIOD_MS} ms`),
-  );
-
-const timebasedSchema = z.object({
-  variant: z.literal('timebased'),
-  parameter: z.object({ period: periodSchema }),
-});
-
-const subscribeSchema = z.object({
-  action: z.literal('subscribe'),
+const readSchema = z.object({
+  action: z.enum(['get', 'subscribe']),
   path: pathSchema,
   requestId: requestIdSchema,
   filter: z.unknown().optional(),
@@ -91,12 +77,9 @@ const unsubscribeSchema = z.object({
   requestId: requestIdSchema,
 });
 
-function describe(error: z.ZodError, under?: string): string {
+function describe(error: z.ZodError): string {
   return issueLines(error)
-    .map(({ path, message }) => {
-      const where = under ? (path === '(root)' ? under : `${under}.${path}`) : path;
-      return `${where}: ${message}`;
-    })
+    .map(({ path, message }) => `${path}: ${message}`)
     .join('; ');
 }
 
@@ -107,7 +90,7 @@ function byteLength(raw: unknown): number | undefined {
     const text = JSON.stringify(raw) as string | undefined;
     return text === undefined ? undefined : Buffer.byteLength(text, 'utf8');
   } catch {
-    return undefined;
+    return undefined; // cycles, BigInt, or nesting deeper than the stack
   }
 }
 
@@ -115,32 +98,6 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
-}
-
-/** Only the timebased filter is served for now; other variants get a clear refusal. */
-function parseFilter(
-  filter: unknown,
-): { ok: true; filter: SubscriptionFilter } | { ok: false; why: string } {
-  const refuse = (why: string) => ({ ok: false as const, why });
-  if (filter === undefined) {
-    return refuse(
-      'subscribe needs a filter, e.g. {"variant":"timebased","parameter":{"period":"100"}}',
-    );
-  }
-  if (Array.isArray(filter)) {
-    return refuse('filter lists are not supported yet; send one timebased filter');
-  }
-  if (
-    isPlainObject(filter) &&
-    typeof filter.variant === 'string' &&
-    filter.variant !== 'timebased'
-  ) {
-    const shown = JSON.stringify(filter.variant.slice(0, 32));
-    return refuse(`filter variant ${shown} is not supported yet (supported: timebased)`);
-  }
-  const parsed = timebasedSchema.safeParse(filter);
-  if (!parsed.success) return { ok: false, why: describe(parsed.error, 'filter') };
-  return { ok: true, filter: { variant: 'timebased', periodMs: parsed.data.parameter.period } };
 }
 
 function parseAction(
@@ -162,33 +119,43 @@ function parseAction(
     ),
   });
 
-  switch (context.action) {
-    case 'get': {
-      if (message.filter !== undefined) return bad('filters on get are not supported yet');
-      const parsed = getSchema.safeParse(message);
-      if (!parsed.success) return bad(describe(parsed.error));
-      const { path, requestId } = parsed.data;
-      if (!isKnownPath(path)) return unknownPath(path);
-      return { ok: true, request: { action: 'get', requestId, path } };
-    }
-    case 'subscribe': {
-      const parsed = subscribeSchema.safeParse(message);
-      if (!parsed.success) return bad(describe(parsed.error));
-      const { path, requestId } = parsed.data;
-      const filter = parseFilter(parsed.data.filter);
-      if (!filter.ok) return bad(filter.why);
-      if (!isKnownPath(path)) return unknownPath(path);
-      return { ok: true, request: { action: 'subscribe', requestId, path, filter: filter.filter } };
-    }
-    case 'unsubscribe': {
-      const parsed = unsubscribeSchema.safeParse(message);
-      if (!parsed.success) return bad(describe(parsed.error));
-      const { requestId, subscriptionId } = parsed.data;
-      return { ok: true, request: { action: 'unsubscribe', requestId, subscriptionId } };
-    }
-    default:
-      return bad('unreachable: action checked before');
+  if (context.action === 'unsubscribe') {
+    const parsed = unsubscribeSchema.safeParse(message);
+    if (!parsed.success) return bad(describe(parsed.error));
+    const { requestId, subscriptionId } = parsed.data;
+    return { ok: true, request: { action: 'unsubscribe', requestId, subscriptionId } };
   }
+
+  const parsed = readSchema.safeParse(message);
+  if (!parsed.success) return bad(describe(parsed.error));
+  const { action, path, requestId } = parsed.data;
+  const filters = parseFilters(parsed.data.filter);
+  if (!filters.ok) return bad(filters.why);
+  const { trigger, paths: relative } = filters.filters;
+  if (action === 'get' && trigger) {
+    return bad(`filter variant "${trigger.variant}" applies to subscribe only; get takes paths`);
+  }
+  if (action === 'subscribe' && !trigger) {
+    return bad(
+      'subscribe needs a timebased, change or range filter, e.g. {"variant":"timebased","parameter":{"period":"100"}}',
+    );
+  }
+
+  let target: Target;
+  if (relative) {
+    const resolved = resolvePaths(path, relative);
+    if (!resolved.ok) return unknownPath(resolved.unmatched);
+    target = { path, paths: resolved.leaves, multi: true };
+  } else {
+    if (!isKnownPath(path)) return unknownPath(path);
+    target = { path, paths: [path], multi: false };
+  }
+
+  if (action === 'get') return { ok: true, request: { action, requestId, ...target } };
+  const filter = trigger as SubscriptionFilter;
+  const misfit = checkFilterFits(filter, target.paths);
+  if (misfit) return bad(misfit);
+  return { ok: true, request: { action, requestId, filter, ...target } };
 }
 
 export function parseInbound(raw: unknown, now: Date = new Date()): ParseOutcome {

@@ -1,45 +1,100 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket as NetSocket } from 'node:net';
 import { Server } from 'socket.io';
 import { createLogger } from '../common/log.ts';
 import type { Logger } from '../common/log.ts';
-import { VISS_EVENT } from '../common/viss/types.ts';
-import { createSession } from './session.ts';
+import type { ControlReply } from '../common/viss/control.ts';
+import { attachConnection } from './connection.ts';
+import type { Connection, ConnectionCounters, ConnectionLimits } from './connection.ts';
+import { attachControlNamespace, handleControl } from './control.ts';
+import type { ControlDeps } from './control.ts';
+import { DEFAULT_OUTBOX_LIMITS } from './outbox.ts';
+import type { OutboxLimits } from './outbox.ts';
+import { DEFAULT_RATE_LIMITS } from './rateLimit.ts';
+import type { RateLimits } from './rateLimit.ts';
 import { createSignalStore } from './signalStore.ts';
-import type { SignalStore } from './signalStore.ts';
+import type { SignalStore, StoreStats } from './signalStore.ts';
+import { createSourceController } from './sources.ts';
+import type { SignalSource, SourceController, SourceState } from './sources.ts';
 import { createSubscriptionRegistry } from './subscriptions.ts';
 import type { SubscriptionInfo } from './subscriptions.ts';
 
-/** A signal source feeds the store until stopped (the simulator now, replay and CAN later). */
-export type SignalSource = (store: SignalStore) => { stop(): void };
+export type { SignalSource } from './sources.ts';
 
 export interface BridgeOptions {
   host: string;
   port: number;
   source?: SignalSource;
+  /** How the source is named in stats and logs, e.g. "simulator:loop". */
+  sourceLabel?: string;
+  /** Speed factor for scenarios started through the control channel. */
+  speedFactor?: number;
+  /** Serves the test-only `/control` namespace. Never in a car. */
+  control?: boolean;
   logger?: Logger;
+  limits?: {
+    outbox?: Partial<OutboxLimits>;
+    rate?: Partial<RateLimits>;
+    writeBufferHighWater?: number;
+  };
+  /** A summary log line this often; 0 turns it off. Default 60 s. */
+  statsIntervalMs?: number;
 }
 
-export interface BridgeStats {
+export interface SubscriptionStats extends SubscriptionInfo {
+  queued: number;
+  dropped: number;
+  sent: number;
+}
+
+export interface BridgeStats extends ConnectionCounters {
   clients: number;
-  subscriptions: SubscriptionInfo[];
+  subscriptions: SubscriptionStats[];
+  connections: { id: string; writeBuffered: number; replies: number; dropped: number }[];
+  source: SourceState;
+  store: StoreStats;
 }
 
 export interface Bridge {
   url: string;
   store: SignalStore;
+  sources: SourceController;
+  /** The control channel's logic, in process (works whether or not `control` is on). */
+  control(message: unknown): ControlReply;
   stats(): BridgeStats;
   close(): Promise<void>;
 }
 
+/** How long close() lets clients say goodbye before cutting the connections that did not. */
+const CLOSE_GRACE_MS = 1_000;
 /** Well above the 16 KB VISS message limit, so that limit answers with a VISS error first. */
 const MAX_HTTP_BUFFER_BYTES = 64 * 1024;
+export const WRITE_BUFFER_HIGH_WATER = 64;
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const logger = options.logger ?? createLogger('bridge', () => {});
   const store = createSignalStore();
   const registry = createSubscriptionRegistry(store);
+  const limits: ConnectionLimits = {
+    outbox: { ...DEFAULT_OUTBOX_LIMITS, ...options.limits?.outbox },
+    rate: { ...DEFAULT_RATE_LIMITS, ...options.limits?.rate },
+    writeBufferHighWater: options.limits?.writeBufferHighWater ?? WRITE_BUFFER_HIGH_WATER,
+  };
+  const counters: ConnectionCounters = {
+    dropped: 0,
+    rateLimited: 0,
+    disconnectedAbusive: 0,
+    disconnectedNotReading: 0,
+  };
+  const connections = new Map<string, Connection>();
   const http = createServer();
+  // Raw TCP connections, so close() can end one whose client stopped reading: engine.io would
+  // wait for its buffer to drain, and the WebSocket close handshake for a reply, for too long.
+  const tcp = new Set<NetSocket>();
+  http.on('connection', (socket: NetSocket) => {
+    tcp.add(socket);
+    socket.once('close', () => tcp.delete(socket));
+  });
   const io = new Server(http, {
     serveClient: false,
     maxHttpBufferSize: MAX_HTTP_BUFFER_BYTES,
@@ -49,19 +104,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   });
 
   io.on('connection', (socket) => {
-    const session = createSession({
-      id: socket.id,
-      send: (message) => socket.emit(VISS_EVENT, message),
-      store,
-      registry,
-      logger,
-    });
+    const connection = attachConnection(socket, { store, registry, logger, limits, counters }, () =>
+      connections.delete(socket.id),
+    );
+    connections.set(socket.id, connection);
     logger.debug('client.connected', { client: socket.id });
-    socket.on(VISS_EVENT, (raw: unknown) => session.handle(raw));
-    socket.on('disconnect', (reason) => {
-      session.close();
-      logger.debug('client.disconnected', { client: socket.id, reason });
-    });
   });
 
   try {
@@ -74,24 +121,65 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     });
   } catch (error) {
     io.close().catch(() => {}); // releases engine.io timers; the server itself never opened
+    registry.close();
     throw error;
   }
   const { port } = http.address() as AddressInfo;
   const hostPart = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `http://${hostPart}:${port}`;
 
-  const source = options.source?.(store);
-  let closed: Promise<void> | undefined;
+  const sources = createSourceController(store, options.source, options.sourceLabel ?? 'custom');
+  const controlDeps: ControlDeps = {
+    store,
+    sources,
+    speedFactor: options.speedFactor ?? 1,
+    logger,
+  };
+  if (options.control) attachControlNamespace(io, controlDeps);
 
+  const stats = (): BridgeStats => ({
+    ...counters,
+    clients: io.of('/').sockets.size,
+    subscriptions: registry.list().map((sub) => ({
+      ...sub,
+      ...(connections.get(sub.ownerId)?.outbox.stats(sub.id) ?? { queued: 0, dropped: 0, sent: 0 }),
+    })),
+    connections: [...connections.values()].map((c) => ({
+      id: c.id,
+      writeBuffered: c.writeBuffered(),
+      replies: c.outbox.totals().replies,
+      dropped: c.outbox.totals().dropped,
+    })),
+    source: sources.state(),
+    store: store.stats(),
+  });
+
+  const interval = options.statsIntervalMs ?? 60_000;
+  const statsTimer =
+    interval > 0
+      ? setInterval(() => {
+          const { subscriptions, connections: _, ...summary } = stats();
+          logger.info('bridge.stats', { ...summary, subscriptions: subscriptions.length });
+        }, interval).unref()
+      : undefined;
+
+  let closed: Promise<void> | undefined;
   return {
     url,
     store,
-    stats: () => ({ clients: io.of('/').sockets.size, subscriptions: registry.list() }),
+    sources,
+    control: (message) => handleControl(message, controlDeps),
+    stats,
     close() {
       closed ??= (async () => {
-        source?.stop();
-        registry.clear();
+        if (statsTimer) clearInterval(statsTimer);
+        sources.stop();
+        registry.close();
+        const cut = setTimeout(() => {
+          for (const socket of tcp) socket.destroy();
+        }, CLOSE_GRACE_MS);
         await io.close();
+        clearTimeout(cut);
       })();
       return closed;
     },

@@ -1,5 +1,5 @@
 import type { Logger } from '../common/log.ts';
-import type { DataPoint, VissServerMessage } from '../common/viss/types.ts';
+import type { VissData, VissServerMessage } from '../common/viss/types.ts';
 import { errorResponse, parseInbound } from './protocol.ts';
 import type { BridgeRequest } from './protocol.ts';
 import type { SignalStore } from './signalStore.ts';
@@ -7,7 +7,7 @@ import type { SubscriptionRegistry } from './subscriptions.ts';
 
 /**
  * One client connection: answers its VISS requests and owns its subscriptions. Transport-free
- * (it is handed a `send`), so the same logic can sit behind a native VISS WebSocket later.
+ * (it is handed `reply` and `notify`), so the same logic can sit behind a native VISS WebSocket.
  */
 
 /** Keeps one client from holding an unbounded number of timers. */
@@ -15,55 +15,75 @@ export const MAX_SUBSCRIPTIONS_PER_CLIENT = 100;
 
 export interface SessionDeps {
   id: string;
-  send: (message: VissServerMessage) => void;
+  /** Answers to requests (never dropped). */
+  reply: (message: VissServerMessage) => void;
+  /** Notifications of one subscription (may be dropped for a slow client). */
+  notify: (subscriptionId: string, message: VissServerMessage) => void;
+  /** Called after a subscription ended, so its pending notifications can be discarded. */
+  ended?: (subscriptionId: string) => void;
   store: SignalStore;
   registry: SubscriptionRegistry;
   logger: Logger;
 }
 
+export interface SessionCounts {
+  requests: number;
+  rejected: number;
+  failed: number;
+}
+
 export interface Session {
   handle(raw: unknown): void;
+  counts(): SessionCounts;
   /** Ends every subscription of this client. */
   close(): void;
 }
 
-export function createSession({ id, send, store, registry, logger }: SessionDeps): Session {
+export function createSession(deps: SessionDeps): Session {
+  const { id, reply, notify, store, registry, logger } = deps;
+  const counts: SessionCounts = { requests: 0, rejected: 0, failed: 0 };
+
   const answer = (request: BridgeRequest): void => {
     const ts = new Date().toISOString();
     const { action, requestId } = request;
     switch (action) {
       case 'get': {
-        const dp = store.get(request.path);
-        if (!dp) {
-          send(errorResponse('unavailableData', `no value yet for ${request.path}`, request));
+        const data = request.paths.flatMap((path): VissData[] => {
+          const dp = store.get(path);
+          return dp ? [{ path, dp }] : [];
+        });
+        const [first] = data;
+        if (!first) {
+          const what = request.multi ? `any of ${request.paths.length} paths` : request.path;
+          reply(errorResponse('unavailableData', `no value yet for ${what}`, request));
           return;
         }
-        send({ action, requestId, ts, data: { path: request.path, dp } });
+        reply({ action, requestId, ts, data: request.multi ? data : first });
         return;
       }
       case 'subscribe': {
         if (registry.count(id) >= MAX_SUBSCRIPTIONS_PER_CLIENT) {
           const why = `at most ${MAX_SUBSCRIPTIONS_PER_CLIENT} subscriptions per connection`;
-          send(errorResponse('tooManyRequests', why, request));
+          reply(errorResponse('tooManyRequests', why, request));
           return;
         }
-        const { path } = request;
-        const notify = (dp: DataPoint) =>
-          send({
+        const deliver = (data: VissData | VissData[]) =>
+          notify(subscriptionId, {
             action: 'subscription',
             subscriptionId,
             ts: new Date().toISOString(),
-            data: { path, dp },
+            data,
           });
-        const subscriptionId = registry.add(id, path, request.filter, notify);
-        send({ action, requestId, subscriptionId, ts });
+        const subscriptionId = registry.add(id, request, request.filter, deliver);
+        reply({ action, requestId, subscriptionId, ts });
         // The current value right away, so a client does not wait a whole period for its first.
-        const dp = store.get(path);
-        if (dp) notify(dp);
+        const first = registry.initial(subscriptionId);
+        if (first) deliver(first);
         logger.debug('subscription.added', {
           client: id,
           subscriptionId,
-          path,
+          path: request.path,
+          leaves: request.paths.length,
           filter: request.filter,
         });
         return;
@@ -72,10 +92,11 @@ export function createSession({ id, send, store, registry, logger }: SessionDeps
         const { subscriptionId } = request;
         if (!registry.remove(id, subscriptionId)) {
           const why = `no subscription ${JSON.stringify(subscriptionId)} on this connection`;
-          send(errorResponse('unavailableData', why, request));
+          reply(errorResponse('unavailableData', why, request));
           return;
         }
-        send({ action, requestId, subscriptionId, ts });
+        deps.ended?.(subscriptionId);
+        reply({ action, requestId, subscriptionId, ts });
         logger.debug('subscription.removed', { client: id, subscriptionId });
         return;
       }
@@ -84,21 +105,25 @@ export function createSession({ id, send, store, registry, logger }: SessionDeps
 
   return {
     handle(raw) {
+      counts.requests += 1;
       const parsed = parseInbound(raw);
       if (!parsed.ok) {
+        counts.rejected += 1;
         logger.debug('request.rejected', { client: id, error: parsed.error.error });
-        send(parsed.error);
+        reply(parsed.error);
         return;
       }
       try {
         answer(parsed.request);
       } catch (error) {
         // A bug must cost one answer, not the bridge.
+        counts.failed += 1;
         logger.error('request.failed', { client: id, message: (error as Error).message });
         const { action, requestId } = parsed.request;
-        send(errorResponse('serviceUnavailable', 'internal error', { action, requestId }));
+        reply(errorResponse('serviceUnavailable', 'internal error', { action, requestId }));
       }
     },
+    counts: () => ({ ...counts }),
     close() {
       const removed = registry.removeOwner(id);
       if (removed > 0) logger.debug('subscriptions.closed', { client: id, removed });

@@ -32,6 +32,8 @@ export interface SignalStore {
   setText(path: string, text: string, tsMs?: number): WriteResult;
   get(path: string): DataPoint | undefined;
   getValue(path: string): VssValue | undefined;
+  /** Forgets every value (a new source starts from nothing); counters are kept. */
+  clear(): void;
   /** Called after every accepted write; returns the unsubscribe function. */
   onUpdate(listener: (update: SignalUpdate) => void): () => void;
   stats(): StoreStats;
@@ -92,9 +94,12 @@ export function createSignalStore(): SignalStore {
     },
     get: (path) => entries.get(path)?.dp,
     getValue: (path) => entries.get(path)?.value,
+    clear: () => entries.clear(),
     onUpdate(listener) {
       listeners.add(listener);
-      return () => listeners.delete(listener);
+      return () => {
+        listeners.delete(listener);
+      };
     },
     stats: () => ({ ...stats, rejectedByPath: { ...stats.rejectedByPath } }),
   };

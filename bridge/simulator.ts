@@ -1,12 +1,14 @@
 import { GEAR, SIGNAL } from '../common/vss/signals.ts';
-import type { VssPath } from '../common/vss/signals.ts';
-import type { VssValue } from '../common/vss/types.ts';
+import { loopHeading, moveAlong } from './scenarios/route.ts';
+import { runModel } from './scenarios/runner.ts';
+import type { RunModelOptions, VehicleModel } from './scenarios/runner.ts';
 import type { SignalStore } from './signalStore.ts';
+import type { SourceHandle } from './sources.ts';
 
 /**
  * A deterministic drive that loops: parked -> accelerate -> cruise -> decelerate -> parked.
  * `createDriveSimulator` is a pure state machine advanced by `step(ms)`, so tests can drive
- * hours in microseconds; `run` puts it on a timer and feeds a store.
+ * hours in microseconds; `run` puts it on a timer and feeds a store. This is the `loop` scenario.
  */
 
 export type DrivePhase = 'parked' | 'accelerating' | 'cruising' | 'decelerating';
@@ -36,10 +38,9 @@ const LITRES_PER_M = 7 / 100_000; // 7 l/100 km
 const REFUEL_BELOW_PERCENT = 10;
 const REFUEL_TO_PERCENT = 80;
 /** The route is a circle this long, so the car stays in town however long the loop runs. */
-const LOOP_M = 3_000;
+export const LOOP_M = 3_000;
 const CRUISE_WAVE_KMH = 3;
 const MAX_SUBSTEP_MS = 50;
-const M_PER_DEGREE_LAT = 111_320;
 
 const NEXT: Record<DrivePhase, DrivePhase> = {
   parked: 'accelerating',
@@ -63,11 +64,10 @@ export interface DriveState {
   heading: number;
 }
 
-export interface DriveSimulator {
-  step(elapsedMs: number): void;
+export interface DriveSimulator extends VehicleModel {
   state(): Readonly<DriveState>;
-  /** The values to publish now, every one valid for its VSS leaf. */
-  signals(): [VssPath, VssValue][];
+  /** Speed change per second right now, km/h/s (for derived signals such as acceleration). */
+  accelerationKmhPerS(): number;
 }
 
 const smoothstep = (x: number) => x * x * (3 - 2 * x);
@@ -114,12 +114,9 @@ export function createDriveSimulator(overrides: Partial<DriveProfile> = {}): Dri
   };
 
   const drive = (metres: number) => {
-    const heading = (s.heading * Math.PI) / 180;
-    s.latitude += (metres * Math.cos(heading)) / M_PER_DEGREE_LAT;
-    s.longitude +=
-      (metres * Math.sin(heading)) / (M_PER_DEGREE_LAT * Math.cos((s.latitude * Math.PI) / 180));
+    ({ latitude: s.latitude, longitude: s.longitude } = moveAlong(s, metres));
     s.distanceM += metres;
-    s.heading = (START.heading + (360 * s.distanceM) / LOOP_M) % 360;
+    s.heading = loopHeading(START.heading, s.distanceM, LOOP_M);
     s.fuelPercent -= ((metres * LITRES_PER_M) / TANK_LITRES) * 100;
   };
 
@@ -149,6 +146,12 @@ export function createDriveSimulator(overrides: Partial<DriveProfile> = {}): Dri
       s.speedKmh = speedAt(s.phase, s.phaseMs);
     },
     state: () => ({ ...s }),
+    accelerationKmhPerS() {
+      const from = Math.max(0, s.phaseMs - 50);
+      const to = Math.min(durations[s.phase], s.phaseMs + 50);
+      if (to <= from) return 0;
+      return ((speedAt(s.phase, to) - speedAt(s.phase, from)) / (to - from)) * 1000;
+    },
     signals() {
       const parked = s.phase === 'parked';
       const speed = round(s.speedKmh, 2);
@@ -173,34 +176,11 @@ export function createDriveSimulator(overrides: Partial<DriveProfile> = {}): Dri
   };
 }
 
-export interface RunOptions {
-  /** Wall-clock tick; default 100 ms. */
-  tickMs?: number;
-  /** Simulated time per wall-clock time; 10 runs the 44 s loop in 4.4 s. */
-  speedFactor?: number;
+export interface RunOptions extends RunModelOptions {
   profile?: Partial<DriveProfile>;
 }
 
-/** Feeds `store` from a fresh simulator every tick until stopped. */
-export function run(store: SignalStore, options: RunOptions = {}): { stop(): void } {
-  const { tickMs = 100, speedFactor = 1 } = options;
-  if (!(Number.isFinite(tickMs) && tickMs >= 10)) throw new RangeError('tickMs must be >= 10');
-  if (!(Number.isFinite(speedFactor) && speedFactor > 0)) {
-    throw new RangeError('speedFactor must be a number > 0');
-  }
-  const simulator = createDriveSimulator(options.profile);
-  const publish = () => {
-    const now = Date.now();
-    for (const [path, value] of simulator.signals()) store.set(path, value, now);
-  };
-  publish();
-  // Measured elapsed time, not tickMs: timers drift, and the simulated clock should not.
-  let last = performance.now();
-  const timer = setInterval(() => {
-    const now = performance.now();
-    simulator.step((now - last) * speedFactor);
-    last = now;
-    publish();
-  }, tickMs);
-  return { stop: () => clearInterval(timer) };
+/** Feeds `store` from a fresh loop simulator every tick until stopped. */
+export function run(store: SignalStore, options: RunOptions = {}): SourceHandle {
+  return runModel(store, createDriveSimulator(options.profile), options);
 }

@@ -48,6 +48,32 @@ const OPTIONAL_PATHS = [
   'Vehicle.Cabin.Seat.Row2.Middle.OccupancyStatus',
 ];
 
+/**
+ * Further real signals a car streams continuously; the bench scenario publishes them so a client
+ * can receive 40 signals at 50 Hz. Required: the generator fails if VSS drops one.
+ */
+const STREAMING_PATHS = [
+  'Vehicle.Chassis.Axle.Row1.Wheel.Left.Speed',
+  'Vehicle.Chassis.Axle.Row1.Wheel.Right.Speed',
+  'Vehicle.Chassis.Axle.Row2.Wheel.Left.Speed',
+  'Vehicle.Chassis.Axle.Row2.Wheel.Right.Speed',
+  'Vehicle.Chassis.Axle.Row1.Wheel.Left.Tire.Pressure',
+  'Vehicle.Chassis.Axle.Row1.Wheel.Right.Tire.Pressure',
+  'Vehicle.Chassis.Axle.Row2.Wheel.Left.Tire.Pressure',
+  'Vehicle.Chassis.Axle.Row2.Wheel.Right.Tire.Pressure',
+  'Vehicle.Powertrain.CombustionEngine.Speed',
+  'Vehicle.Powertrain.CombustionEngine.EngineCoolant.Temperature',
+  'Vehicle.Cabin.HVAC.AmbientAirTemperature',
+  'Vehicle.Exterior.AirTemperature',
+  'Vehicle.Chassis.Accelerator.PedalPosition',
+  'Vehicle.Chassis.Brake.PedalPosition',
+  'Vehicle.Chassis.SteeringWheel.Angle',
+  'Vehicle.Acceleration.Longitudinal',
+  'Vehicle.Acceleration.Lateral',
+  'Vehicle.AngularVelocity.Yaw',
+  'Vehicle.LowVoltageBattery.CurrentVoltage',
+];
+
 const LEAF_TYPES = new Set(['sensor', 'actuator', 'attribute']);
 const DATATYPES = new Set([
   'boolean',
@@ -124,7 +150,7 @@ async function renderSubset(): Promise<string> {
   const tree = JSON.parse(raw.toString('utf8')) as Record<string, VssNode>;
 
   const entries: string[] = [];
-  for (const path of [...REQUIRED_PATHS, ...OPTIONAL_PATHS]) {
+  for (const path of [...REQUIRED_PATHS, ...OPTIONAL_PATHS, ...STREAMING_PATHS]) {
     const node = findNode(tree, path);
     if (!node) {
       if (OPTIONAL_PATHS.includes(path)) continue;

@@ -40,8 +40,12 @@ export interface ChangeFilter {
 }
 
 export interface RangeBoundary {
-  'logic-op': ChangeLogicOp;
+  /** VISS examples spell the operator "logic-op"; the core text calls it "boundary-op". */
+  'logic-op'?: ChangeLogicOp;
+  'boundary-op'?: ChangeLogicOp;
   boundary: string;
+  /** Only on the first of two boundaries; AND when absent. */
+  'combination-op'?: 'AND' | 'OR';
 }
 
 export interface RangeFilter {
@@ -52,11 +56,14 @@ export interface RangeFilter {
 
 export interface PathsFilter {
   variant: 'paths';
+  /** Paths relative to the request path; `*` stands for one path segment. */
   parameter: string | string[];
 }
 
 export type SubscribeFilter = TimebasedFilter | ChangeFilter | RangeFilter;
 export type VissFilter = SubscribeFilter | PathsFilter;
+/** VISS allows one filter object, or a list of at most one `paths` plus one other variant. */
+export type VissFilterExpression = VissFilter | VissFilter[];
 
 // Requests (client -> bridge) -----------------------------------------------------------------
 
@@ -64,14 +71,14 @@ export interface GetRequest {
   action: 'get';
   path: string;
   requestId: string;
-  filter?: PathsFilter;
+  filter?: PathsFilter | [PathsFilter];
   authorization?: string;
 }
 
 export interface SubscribeRequest {
   action: 'subscribe';
   path: string;
-  filter: SubscribeFilter;
+  filter: SubscribeFilter | [SubscribeFilter, PathsFilter] | [PathsFilter, SubscribeFilter];
   requestId: string;
   authorization?: string;
 }
@@ -87,6 +94,7 @@ export type VissAction = VissRequest['action'];
 
 // Responses and notifications (bridge -> client) ----------------------------------------------
 
+/** `data` is an array when the request used a paths filter, one object otherwise. */
 export interface GetResponse {
   action: 'get';
   requestId: string;
@@ -120,11 +128,12 @@ export interface ErrorResponse {
   ts: string;
 }
 
+/** `data` is an array when the subscription used a paths filter, one object otherwise. */
 export interface SubscriptionNotification {
   action: 'subscription';
   subscriptionId: string;
   ts: string;
-  data: VissData;
+  data: VissData | VissData[];
 }
 
 /** Sent on a subscription when it fails after it was set up. */

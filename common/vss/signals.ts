@@ -35,6 +35,26 @@ export const SIGNAL = {
   distanceUnit: 'Vehicle.Cabin.Infotainment.HMI.DistanceUnit',
   powertrainType: 'Vehicle.Powertrain.Type',
   steeringWheelButton: 'Vehicle.Cabin.Infotainment.HMI.SteeringWheelButton',
+  // Streamed by the bench scenario (see docs/bridge-protocol.md).
+  wheelSpeedFrontLeft: 'Vehicle.Chassis.Axle.Row1.Wheel.Left.Speed',
+  wheelSpeedFrontRight: 'Vehicle.Chassis.Axle.Row1.Wheel.Right.Speed',
+  wheelSpeedRearLeft: 'Vehicle.Chassis.Axle.Row2.Wheel.Left.Speed',
+  wheelSpeedRearRight: 'Vehicle.Chassis.Axle.Row2.Wheel.Right.Speed',
+  tirePressureFrontLeft: 'Vehicle.Chassis.Axle.Row1.Wheel.Left.Tire.Pressure',
+  tirePressureFrontRight: 'Vehicle.Chassis.Axle.Row1.Wheel.Right.Tire.Pressure',
+  tirePressureRearLeft: 'Vehicle.Chassis.Axle.Row2.Wheel.Left.Tire.Pressure',
+  tirePressureRearRight: 'Vehicle.Chassis.Axle.Row2.Wheel.Right.Tire.Pressure',
+  engineSpeed: 'Vehicle.Powertrain.CombustionEngine.Speed',
+  coolantTemperature: 'Vehicle.Powertrain.CombustionEngine.EngineCoolant.Temperature',
+  cabinTemperature: 'Vehicle.Cabin.HVAC.AmbientAirTemperature',
+  outsideTemperature: 'Vehicle.Exterior.AirTemperature',
+  acceleratorPedal: 'Vehicle.Chassis.Accelerator.PedalPosition',
+  brakePedal: 'Vehicle.Chassis.Brake.PedalPosition',
+  steeringWheelAngle: 'Vehicle.Chassis.SteeringWheel.Angle',
+  accelerationLongitudinal: 'Vehicle.Acceleration.Longitudinal',
+  accelerationLateral: 'Vehicle.Acceleration.Lateral',
+  yawRate: 'Vehicle.AngularVelocity.Yaw',
+  lowVoltageBatteryVoltage: 'Vehicle.LowVoltageBattery.CurrentVoltage',
 } as const satisfies Record<string, VssPath>;
 
 /** The passenger seats whose occupancy can unlock passenger mode. */

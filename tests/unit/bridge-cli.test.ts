@@ -1,14 +1,20 @@
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import { VISS_EVENT } from '../../common/viss/types.ts';
+import { tempDir } from '../support/tmp.ts';
+import { ControlClient, VissClient, change, paths, until } from './bridge-support.ts';
 
 const repoRoot = resolve(import.meta.dirname, '..', '..');
 const cli = join(repoRoot, 'bridge', 'cli.ts');
 const children: ChildProcessWithoutNullStreams[] = [];
+const FIXTURE = join(repoRoot, 'tests', 'fixtures', 'traces', 'comma2k19_example1_rav4.jsonl');
+const tmp = tempDir('bridge-cli-');
+afterAll(() => tmp.cleanup());
 
 function start(args: string[]): ChildProcessWithoutNullStreams {
   const child = spawn(process.execPath, [cli, ...args], { cwd: repoRoot });
@@ -86,7 +92,19 @@ describe('bridge CLI', () => {
     [['--port', 'abc'], '--port must be an integer 0..65535'],
     [['--port', '70000'], '--port must be an integer 0..65535'],
     [['--speed-factor', '-1'], '--speed-factor'],
-    [['--source', 'replay'], '--source must be "simulator"'],
+    [['--source', 'tram'], '--source must be "simulator" or "replay"'],
+    [['--source', 'replay'], '--trace is required with --source replay'],
+    [['--scenario', 'moon'], '--scenario must be one of loop, parked, city'],
+    [['--trace', 'drive.jsonl'], '--trace applies to --source replay only'],
+    [['--loop'], '--loop applies to --source replay only'],
+    [
+      ['--source', 'replay', '--trace', FIXTURE, '--scenario', 'city'],
+      '--scenario applies to --source simulator only',
+    ],
+    [['--source', 'replay', '--trace', FIXTURE, '--bench'], '--bench runs the simulator'],
+    [['--bench', '--scenario', 'city'], '--bench conflicts with --scenario city'],
+    [['--source', 'replay', '--trace', FIXTURE, '--lead-in-ms', '-5'], '--lead-in-ms'],
+    [['--source', 'replay', '--trace', 'nowhere.jsonl'], 'cannot read nowhere.jsonl: ENOENT'],
     [['--colour', 'red'], "Unknown option '--colour'"],
   ])('rejects %j with exit 2 and one clear line', async (args, message) => {
     const child = start(args);
@@ -94,5 +112,134 @@ describe('bridge CLI', () => {
     expect(code).toBe(2);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toContain(message);
+  });
+
+  it('refuses a malformed trace with the line number', async () => {
+    const file = join(tmp.dir, 'malformed.jsonl');
+    writeFileSync(
+      file,
+      [
+        '{"t": 0, "path": "Vehicle.Speed", "value": 0}',
+        '{"t": 100, "path": "Vehicle.Speed", "value": 1}',
+        '{"t": 200, "path": "Vehicle.Speed" "value": 2}',
+      ].join('\n'),
+    );
+    const { code, stderr } = await exited(start(['--source', 'replay', '--trace', file]));
+    expect(code).toBe(2);
+    expect(stderr.trim()).toBe(
+      `bridge: --trace ${file}: line 3: not valid JSON: "{\\"t\\": 200, \\"path\\": \\"Vehicle.Speed\\" \\"value\\": 2}"`,
+    );
+  });
+
+  it('replays the fixture trace at 20x: speed notifications from the recording', async () => {
+    const child = start([
+      '--port',
+      '0',
+      '--source',
+      'replay',
+      '--trace',
+      'tests/fixtures/traces/comma2k19_example1_rav4.jsonl',
+      '--speed-factor',
+      '20',
+    ]);
+    const done = exited(child);
+    const { url } = JSON.parse(await firstLine(child)) as { url: string };
+    const c = new VissClient(url);
+    try {
+      await c.connected();
+      const speed = await c.subscribe('Vehicle.Speed', change('ne', '0'));
+      const gear = await c.subscribe(
+        'Vehicle.Powertrain.Transmission.SelectedGear',
+        change('ne', '0'),
+      );
+      // Lead-in (3 s) and ramp (3.2 s) pass in ~0.3 s at 20x; then the recording plays.
+      await until(() => c.values(speed).includes('28.71'), 5000, 'the first recorded speed');
+      await until(() => c.values(speed).length > 20, 5000, 'recorded speeds streaming');
+      const values = c.values(speed).map(Number);
+      expect(values[0]).toBe(0);
+      const recorded = values.slice(values.indexOf(28.71));
+      expect(recorded.every((v) => v >= 28.71 && v <= 71.37)).toBe(true);
+      expect(c.values(gear)).toEqual(['126', '127']);
+    } finally {
+      c.close();
+    }
+    child.kill('SIGTERM');
+    const { code, stderr } = await done;
+    expect(code).toBe(0);
+    const loaded = stderr
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((entry) => entry.event === 'replay.loaded');
+    expect(loaded).toMatchObject({ lines: 2337, samples: 2337, invalid: 0 });
+  });
+
+  it('logs invalid trace lines by number and replays the rest', async () => {
+    const file = join(tmp.dir, 'some-invalid.jsonl');
+    writeFileSync(
+      file,
+      [
+        '{"t": 0, "path": "Vehicle.Speed", "value": 0}',
+        '{"t": 50, "path": "Vehicle.Powertrain.FuelSystem.RelativeLevel", "value": 140}',
+        '{"t": 100, "path": "Vehicle.Speed", "value": 12.5}',
+      ].join('\n'),
+    );
+    const child = start(['--port', '0', '--source', 'replay', '--trace', file, '--loop']);
+    const done = exited(child);
+    await firstLine(child);
+    child.kill('SIGTERM');
+    const { code, stderr } = await done;
+    expect(code).toBe(0);
+    const entries = stderr
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(entries.find((e) => e.event === 'replay.invalid_line')).toMatchObject({
+      level: 'warn',
+      line: 2,
+      reason: expect.stringContaining('above max 100'),
+    });
+    expect(entries.find((e) => e.event === 'replay.loaded')).toMatchObject({
+      samples: 2,
+      invalid: 1,
+    });
+  });
+
+  it.each([
+    [['--scenario', 'ev-low-charge'], 'Vehicle.Powertrain.Type', 'ELECTRIC'],
+    [['--scenario', 'ignition-off'], 'Vehicle.LowVoltageSystemState', 'OFF'],
+  ])('runs the scenario named by %j', async (args, path, value) => {
+    const child = start(['--port', '0', ...args]);
+    const { url } = JSON.parse(await firstLine(child)) as { url: string };
+    const c = new VissClient(url);
+    try {
+      await c.connected();
+      c.send({ action: 'get', path, requestId: 'g' });
+      expect((await c.reply('g')).data).toMatchObject({ dp: { value } });
+    } finally {
+      c.close();
+      child.kill('SIGTERM');
+    }
+  });
+
+  it('--bench serves 40 signals, and --control opens the control channel', async () => {
+    const child = start(['--port', '0', '--bench', '--control']);
+    const done = exited(child);
+    const { url } = JSON.parse(await firstLine(child)) as { url: string };
+    const c = new VissClient(url);
+    const control = new ControlClient(url);
+    try {
+      await c.connected();
+      c.send({ action: 'get', path: 'Vehicle', filter: paths('*'), requestId: 'all' });
+      expect((await c.reply('all')).data).toHaveLength(40);
+      await control.connected();
+      expect(await control.send({ op: 'scenario', name: 'parked' })).toEqual({ ok: true });
+    } finally {
+      c.close();
+      control.close();
+    }
+    child.kill('SIGTERM');
+    const { stderr } = await done;
+    expect(stderr).toContain('"event":"control.enabled"');
   });
 });

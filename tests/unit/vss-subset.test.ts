@@ -72,7 +72,8 @@ describe('VSS subset', () => {
       'EMPTY',
     ]);
     expect(VSS_SIGNALS['Vehicle.Powertrain.Type'].type).toBe('attribute');
-    expect(Object.keys(VSS_SIGNALS)).toHaveLength(22); // 19 table rows + 3 rear seats
+    // 19 table rows + 3 rear seats + 19 streaming signals for the bench scenario
+    expect(Object.keys(VSS_SIGNALS)).toHaveLength(41);
     expect(node('Vehicle.Powertrain.FuelSystem.Level')).toBeUndefined();
   });
 

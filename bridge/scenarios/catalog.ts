@@ -1,0 +1,114 @@
+import { createDriveSimulator } from '../simulator.ts';
+import type { SignalSource } from '../sources.ts';
+import { BENCH_TICK_MS, createBenchModel } from './bench.ts';
+import { createCarModel } from './car.ts';
+import type { CarSpec } from './car.ts';
+import { CITY_LEGS, cruise, legs, standstill } from './profiles.ts';
+import { runModel } from './runner.ts';
+import type { VehicleModel } from './runner.ts';
+
+/**
+ * The simulator's named scenarios (`--scenario <name>`, or the control channel). Each is a
+ * deterministic model; docs/bridge-protocol.md lists what each one promises.
+ */
+
+export const SCENARIO_NAMES = [
+  'loop',
+  'parked',
+  'city',
+  'highway',
+  'low-fuel',
+  'ev-low-charge',
+  'charging',
+  'ignition-off',
+  'passenger',
+  'passenger-leaves',
+  'dusk',
+  'bench',
+] as const;
+
+export type ScenarioName = (typeof SCENARIO_NAMES)[number];
+
+export const DEFAULT_SCENARIO: ScenarioName = 'loop';
+/** passenger-leaves: the Row1 passenger seat reports EMPTY from this simulated time on. */
+export const PASSENGER_LEAVES_AFTER_MS = 10_000;
+/** dusk: the outside light falls from 60 % to 1 % over this time, then stays dark. */
+export const DUSK_MS = 60_000;
+
+export function isScenarioName(name: string): name is ScenarioName {
+  return (SCENARIO_NAMES as readonly string[]).includes(name);
+}
+
+export interface Scenario {
+  name: ScenarioName;
+  /** Wall-clock publish period. */
+  tickMs: number;
+  model: VehicleModel;
+}
+
+// Every driving scenario drives at town speed unless it is about speed itself.
+const town = cruise(50, 3, 20_000);
+
+const SPECS: Record<Exclude<ScenarioName, 'loop' | 'bench'>, () => CarSpec> = {
+  parked: () => ({
+    powertrain: 'COMBUSTION',
+    speedAt: standstill,
+    parked: true,
+    energyPercent: 62,
+  }),
+  city: () => ({ powertrain: 'COMBUSTION', speedAt: legs(CITY_LEGS), energyPercent: 62 }),
+  highway: () => ({
+    powertrain: 'COMBUSTION',
+    speedAt: cruise(115, 15, 90_000),
+    energyPercent: 62,
+    loopM: 50_000,
+  }),
+  'low-fuel': () => ({ powertrain: 'COMBUSTION', speedAt: town, energyPercent: 8.4 }),
+  'ev-low-charge': () => ({ powertrain: 'ELECTRIC', speedAt: town, energyPercent: 9.4 }),
+  charging: () => ({
+    powertrain: 'ELECTRIC',
+    speedAt: standstill,
+    parked: true,
+    energyPercent: 20,
+    chargePercentPerMinute: 1.4, // about 50 kW DC into 60 kWh
+  }),
+  'ignition-off': () => ({
+    powertrain: 'COMBUSTION',
+    speedAt: standstill,
+    parked: true,
+    ignition: 'OFF',
+    energyPercent: 62,
+  }),
+  passenger: () => ({
+    powertrain: 'COMBUSTION',
+    speedAt: town,
+    energyPercent: 62,
+    row1PassengerAt: () => 'OCCUPIED',
+  }),
+  'passenger-leaves': () => ({
+    powertrain: 'COMBUSTION',
+    speedAt: town,
+    energyPercent: 62,
+    row1PassengerAt: (t) => (t < PASSENGER_LEAVES_AFTER_MS ? 'OCCUPIED' : 'EMPTY'),
+  }),
+  dusk: () => ({
+    powertrain: 'COMBUSTION',
+    speedAt: town,
+    energyPercent: 62,
+    lightAt: (t) => Math.max(1, 60 - (59 * t) / DUSK_MS),
+  }),
+};
+
+export function createScenario(name: ScenarioName): Scenario {
+  if (name === 'loop') return { name, tickMs: 100, model: createDriveSimulator() };
+  if (name === 'bench') return { name, tickMs: BENCH_TICK_MS, model: createBenchModel() };
+  return { name, tickMs: 100, model: createCarModel(SPECS[name]()) };
+}
+
+/** A source that runs a fresh copy of the scenario in real time (times `speedFactor`). */
+export function scenarioSource(name: ScenarioName, speedFactor = 1): SignalSource {
+  return (store) => {
+    const { model, tickMs } = createScenario(name);
+    return runModel(store, model, { tickMs, speedFactor });
+  };
+}
