@@ -24,9 +24,12 @@ async function bootWithRetry() {
   }
 }
 
-const { store, i18n } = await bootWithRetry();
+const booted = await bootWithRetry();
+const { store } = booted;
+// The bridge connection opens while the language loads: the first values are often in by first paint.
 connectVehicle(store.getState().config.bridgeUrl, store);
 if (store.getState().system.testHooks) exposeTestHooks(store);
+const i18n = await booted.i18n;
 
 createRoot(rootElement).render(
   <StrictMode>

@@ -6,15 +6,15 @@ import { applyVariantTokens, resolveTheme } from '../ui/theme.ts';
 
 export interface Booted {
   store: AppStore;
-  i18n: I18n;
+  /** Resolves once the active language is loaded; the store is usable before that. */
+  i18n: Promise<I18n>;
 }
 
-/** Everything before the first paint: host state, tokens, theme and the active language. */
+/** Everything before the first paint: host state, tokens and theme; the language loads alongside. */
 export async function bootstrap(host: HostClient, root: HTMLElement, dpr: number): Promise<Booted> {
   const snapshot = await loadHostSnapshot(host);
   applyVariantTokens(root, snapshot.config, dpr);
   root.dataset.theme = resolveTheme(snapshot.settings.themeMode, undefined);
   root.lang = snapshot.settings.language;
-  const i18n = await createI18n(snapshot.settings.language);
-  return { store: createAppStore(host, snapshot), i18n };
+  return { store: createAppStore(host, snapshot), i18n: createI18n(snapshot.settings.language) };
 }

@@ -5,13 +5,26 @@ import type { LocaleCode } from '../../common/locales.ts';
 export const NAMESPACES = ['common', 'home', 'settings'] as const;
 
 type Bundle = Record<string, unknown>;
-const bundles = import.meta.glob<Bundle>('../../locales/*/*.json', { import: 'default' });
+// English is the fallback of every language, so it ships in the main chunk (no extra round trip
+// before the first paint); the others load on demand.
+const fallbackBundles = import.meta.glob<Bundle>('../../locales/en/*.json', {
+  import: 'default',
+  eager: true,
+});
+const bundles = import.meta.glob<Bundle>(['../../locales/*/*.json', '!../../locales/en/*.json'], {
+  import: 'default',
+});
 
 /** Loads one language's namespaces on demand, so only the active language ships in the first paint. */
 export async function loadLanguage(instance: I18n, lng: LocaleCode): Promise<void> {
   await Promise.all(
     NAMESPACES.map(async (ns) => {
       if (instance.hasResourceBundle(lng, ns)) return;
+      const eager = fallbackBundles[`../../locales/${lng}/${ns}.json`];
+      if (eager) {
+        instance.addResourceBundle(lng, ns, eager, true, true);
+        return;
+      }
       const load = bundles[`../../locales/${lng}/${ns}.json`];
       if (!load) throw new Error(`Missing locale bundle ${lng}/${ns}`);
       instance.addResourceBundle(lng, ns, await load(), true, true);

@@ -143,14 +143,37 @@ export function firstInScreen(doc: Document, targets: readonly HTMLElement[]): H
   return (screen && targets.find((t) => screen.contains(t))) ?? null;
 }
 
+/**
+ * The part of an element its scrolling ancestors let show; a control scrolled partly out of its
+ * container must not count as beside controls outside that container. Wholly hidden: its own box.
+ */
+function visibleRect(element: Element, g: Geometry = geometry): Rect {
+  const own = g.rectOf(element);
+  let r = own;
+  const view = element.ownerDocument.defaultView;
+  for (let p = element.parentElement; p && p !== element.ownerDocument.body; p = p.parentElement) {
+    const style = view?.getComputedStyle(p);
+    if (!style || !(CLIPPING.has(style.overflowX) || CLIPPING.has(style.overflowY))) continue;
+    const c = g.rectOf(p);
+    if (c.right <= c.left || c.bottom <= c.top) continue;
+    r = {
+      left: Math.max(r.left, c.left),
+      top: Math.max(r.top, c.top),
+      right: Math.min(r.right, c.right),
+      bottom: Math.min(r.bottom, c.bottom),
+    };
+  }
+  return r.right > r.left && r.bottom > r.top ? r : own;
+}
+
 export function spatialTarget(
   targets: readonly HTMLElement[],
   from: HTMLElement,
   direction: Direction,
 ): HTMLElement | null {
   const index = nearestInDirection(
-    geometry.rectOf(from),
-    targets.map((t) => geometry.rectOf(t)),
+    visibleRect(from),
+    targets.map((t) => visibleRect(t)),
     direction,
   );
   return index < 0 ? null : targets[index]!;

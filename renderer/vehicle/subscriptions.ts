@@ -9,7 +9,7 @@ export interface SignalSubscription {
   staleAfterMs: number;
 }
 
-const fast = (path: string): SignalSubscription => ({ path, periodMs: 100, staleAfterMs: 500 });
+const fast = (path: string): SignalSubscription => ({ path, periodMs: 50, staleAfterMs: 500 });
 const medium = (path: string): SignalSubscription => ({ path, periodMs: 250, staleAfterMs: 1500 });
 const slow = (path: string): SignalSubscription => ({ path, periodMs: 1000, staleAfterMs: 5000 });
 
@@ -29,6 +29,19 @@ export const VEHICLE_SUBSCRIPTIONS: readonly SignalSubscription[] = [
   slow(SIGNAL.lowVoltageSystemState),
   slow(SIGNAL.traveledDistance),
 ];
+
+/**
+ * Signals that decide the drive state. Their notifications skip the per-frame batch so that
+ * locking the screen never waits for a frame, and gear and brake are also subscribed on change so
+ * a shift arrives at once instead of at the next period (the period subscription stays as the
+ * heartbeat that staleness needs).
+ */
+export const DRIVE_STATE_PATHS: ReadonlySet<string> = new Set([
+  SIGNAL.speed,
+  SIGNAL.selectedGear,
+  SIGNAL.parkingBrake,
+]);
+export const ON_CHANGE_PATHS: readonly string[] = [SIGNAL.selectedGear, SIGNAL.parkingBrake];
 
 export const STALE_AFTER_MS: Readonly<Record<string, number>> = Object.fromEntries(
   VEHICLE_SUBSCRIPTIONS.map((s) => [s.path, s.staleAfterMs]),

@@ -1,9 +1,15 @@
 import { io, type Socket } from 'socket.io-client';
+import { SIGNAL } from '../../common/vss/signals.ts';
 import { VISS_EVENT } from '../../common/viss/types.ts';
 import { parseVissValue } from '../../common/vss/values.ts';
 import type { AppStore } from '../store/appStore.ts';
 import type { SignalSample } from '../store/vehicleSlice.ts';
-import { BUTTON_SUBSCRIPTION, VEHICLE_SUBSCRIPTIONS } from './subscriptions.ts';
+import {
+  BUTTON_SUBSCRIPTION,
+  DRIVE_STATE_PATHS,
+  ON_CHANGE_PATHS,
+  VEHICLE_SUBSCRIPTIONS,
+} from './subscriptions.ts';
 
 const BUTTON_REQUEST = 'sub-button';
 const BUTTON_POLL_REQUEST = 'sub-button-poll';
@@ -51,6 +57,14 @@ export function connectVehicle(bridgeUrl: string, store: AppStore): VehicleClien
         requestId: `sub-${i}`,
       });
     });
+    ON_CHANGE_PATHS.forEach((path, i) => {
+      socket.emit(VISS_EVENT, {
+        action: 'subscribe',
+        path,
+        filter: { variant: 'change', parameter: { 'logic-op': 'ne', diff: '0' } },
+        requestId: `chg-${i}`,
+      });
+    });
     socket.emit(VISS_EVENT, {
       action: 'subscribe',
       path: BUTTON_SUBSCRIPTION.path,
@@ -91,6 +105,12 @@ export function connectVehicle(bridgeUrl: string, store: AppStore): VehicleClien
       }
       return;
     }
+    if (DRIVE_STATE_PATHS.has(read.path) && isDriveEdge(store, read.path, read.sample)) {
+      // Anything that may change the drive state is applied now, together with what is pending.
+      pending[read.path] = read.sample;
+      flush();
+      return;
+    }
     pending[read.path] = read.sample;
     if (!flushScheduled) {
       flushScheduled = true;
@@ -107,6 +127,14 @@ export function connectVehicle(bridgeUrl: string, store: AppStore): VehicleClien
       return rejected;
     },
   };
+}
+
+/** True when a sample would change what the drive state is computed from (not merely a new speed). */
+function isDriveEdge(store: AppStore, path: string, sample: SignalSample): boolean {
+  const held = store.getState().signals[path]?.value;
+  if (held === undefined) return true;
+  if (path === SIGNAL.speed) return (held === 0) !== (sample.value === 0);
+  return held !== sample.value;
 }
 
 type Read =

@@ -3,16 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/tmp.ts';
 import { launchChromium, openPanel } from './browser.ts';
 import { startStack, type Stack } from './stack.ts';
+import { connectControl, type VehicleControl } from './vehicleControl.ts';
 
 describe('browser mode end to end (real bridge, cloud, host and Chromium)', () => {
   const tmp = tempDir('dashport-e2e-');
   let stack: Stack;
   let browser: Browser;
+  let control: VehicleControl;
 
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startStack(tmp.dir), launchChromium()]);
+    control = await connectControl(stack.bridge.url);
   });
   afterAll(async () => {
+    control?.close();
     await browser?.close();
     await stack?.stop();
     tmp.cleanup();
@@ -44,6 +48,7 @@ describe('browser mode end to end (real bridge, cloud, host and Chromium)', () =
   });
 
   it('switches the visible text to Chinese at once', async () => {
+    await control.park();
     const { page } = await openPanel(browser, stack.host.url);
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('language-zh-CN').click();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/tmp.ts';
 import { launchChromium, openPanel } from './browser.ts';
 import { startStack, type Stack } from './stack.ts';
+import { connectControl, type VehicleControl } from './vehicleControl.ts';
 
 /** What the test needs to know about the focused element, read in the page. */
 interface FocusInfo {
@@ -57,10 +58,15 @@ describe('non-touch input in Chromium (real layout, real bridge, cloud and host)
   let stack: Stack;
   let browser: Browser;
 
+  let control: VehicleControl;
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startStack(tmp.dir), launchChromium()]);
+    // Parked, so every screen shows its controls and the layout stays put while keys move focus.
+    control = await connectControl(stack.bridge.url);
+    await control.park();
   });
   afterAll(async () => {
+    control?.close();
     await browser?.close();
     await stack?.stop();
     tmp.cleanup();

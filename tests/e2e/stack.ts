@@ -12,24 +12,34 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
+export interface StackOptions {
+  /** Extra bridge arguments (scenario, replay, bench); the test-only control channel is always on. */
+  bridgeArgs?: string[];
+  /** Extra cloud arguments (e.g. a short --order-step-ms). */
+  cloudArgs?: string[];
+}
+
 const script = (path: string) => join(PROJECT_ROOT, path);
 
-/** The real parts, each its own process on loopback, started as `npm run start:web` starts them. */
-export async function startStack(
-  dataDir: string,
-  options: { speedFactor?: number } = {},
-): Promise<Stack> {
-  const bridge = await spawnService('bridge', script('bridge/cli.ts'), [
-    '--port',
-    '0',
-    '--speed-factor',
-    String(options.speedFactor ?? 4),
-  ]);
-  const cloud = await spawnService('cloud', script('cloud/cli.ts'), [
-    '--port',
-    '0',
-    '--db',
-    join(dataDir, 'cloud.db'),
+/**
+ * The real parts, each its own process on loopback, started as `npm run start:web` starts them,
+ * except that the bridge's control channel is on so tests can steer the car.
+ */
+export async function startStack(dataDir: string, options: StackOptions = {}): Promise<Stack> {
+  const [bridge, cloud] = await Promise.all([
+    spawnService('bridge', script('bridge/cli.ts'), [
+      '--port',
+      '0',
+      '--control',
+      ...(options.bridgeArgs ?? ['--speed-factor', '4']),
+    ]),
+    spawnService('cloud', script('cloud/cli.ts'), [
+      '--port',
+      '0',
+      '--db',
+      join(dataDir, 'cloud.db'),
+      ...(options.cloudArgs ?? []),
+    ]),
   ]);
   const startHost = () =>
     spawnService('host', script('electron/host/cli.ts'), [
@@ -45,10 +55,17 @@ export async function startStack(
       '500',
       '--test-hooks',
     ]);
+  let host: RunningService;
+  try {
+    host = await startHost();
+  } catch (error) {
+    await Promise.all([bridge.stop(), cloud.stop()]);
+    throw error;
+  }
   const stack: Stack = {
     bridge,
     cloud,
-    host: await startHost(),
+    host,
     dataDir,
     async restartHost() {
       await stack.host.stop();

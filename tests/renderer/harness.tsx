@@ -62,11 +62,13 @@ export async function renderApp(
     transport: 'socket',
     cloudPollMs: 60_000,
   });
-  const { store, i18n } = await bootstrap(
+  const booted = await bootstrap(
     createHostClient(directTransport(host)),
     document.documentElement,
     1,
   );
+  const { store } = booted;
+  const i18n = await booted.i18n;
   render(
     <I18nextProvider i18n={i18n}>
       <StoreProvider store={store}>

@@ -1,0 +1,65 @@
+import { join } from 'node:path';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { Variant } from '../../common/variant.ts';
+import { bundleForPage } from '../e2e/audit/inject.ts';
+import type * as Probe from './page/probe.ts';
+
+/** DESIGN §10: the head-unit profile is Chromium with its CPU slowed four times. */
+export const CPU_THROTTLING = 4;
+
+export const PROBE_GLOBAL = '__dashportBench';
+const PROBE_ENTRY = join(import.meta.dirname, 'page', 'probe.ts');
+
+export type ProbeApi = typeof Probe;
+
+declare global {
+  interface Window {
+    __dashportBench?: ProbeApi;
+  }
+}
+
+export interface HeadUnitPage {
+  page: Page;
+  cdp: CDPSession;
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh context (cold cache) at the panel's size, CPU throttled before anything loads, with
+ * the probe installed ahead of the page's own scripts.
+ */
+export async function openHeadUnitPage(
+  browser: Browser,
+  url: string,
+  panel: Variant['panel'],
+): Promise<HeadUnitPage> {
+  const context = await browser.newContext({
+    viewport: { width: panel.widthPx, height: panel.heightPx },
+    deviceScaleFactor: 1,
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING });
+  await page.addInitScript({ content: await bundleForPage(PROBE_ENTRY, PROBE_GLOBAL) });
+  await page.goto(url);
+  return { page, cdp, errors, close: () => context.close() };
+}
+
+/** Waits until the probe saw the speed readout show a number; returns ms since navigation start. */
+export async function waitInteractive(page: Page, timeoutMs = 30_000): Promise<number> {
+  const handle = await page.waitForFunction(
+    () => window.__dashportBench?.coldStart() ?? null,
+    undefined,
+    {
+      timeout: timeoutMs,
+      polling: 50,
+    },
+  );
+  return (await handle.jsonValue()) as number;
+}

@@ -1,0 +1,89 @@
+import type { Browser } from 'playwright-core';
+import type { Variant } from '../../../common/variant.ts';
+import { openHeadUnitPage, waitInteractive } from '../headUnit.ts';
+import type { StartupBreakdown } from '../page/probe.ts';
+import { median, round } from '../stats.ts';
+
+export interface ColdStart {
+  runs: number;
+  appMs: number[];
+  bareMs: number[];
+  appMedianMs: number | null;
+  bareMedianMs: number | null;
+  /** app / bare, medians. */
+  ratio: number | null;
+  /** Median of each start-up milestone (ms since navigation start), app and bare. */
+  appBreakdown: Record<keyof StartupBreakdown, number | null>;
+  bareBreakdown: Record<keyof StartupBreakdown, number | null>;
+  /** Script URLs each page fetched before interactive, from its last run. */
+  appScripts: string[];
+  bareScripts: string[];
+}
+
+function medianBreakdown(runs: StartupBreakdown[]): Record<keyof StartupBreakdown, number | null> {
+  const keys = [
+    'responseEnd',
+    'domContentLoaded',
+    'booted',
+    'firstContentfulPaint',
+    'interactive',
+  ] as const;
+  return Object.fromEntries(
+    keys.map((k) => {
+      const values = runs.map((r) => r[k]).filter((v): v is number => v !== null);
+      return [k, round(median(values), 1)];
+    }),
+  ) as Record<keyof StartupBreakdown, number | null>;
+}
+
+/**
+ * Navigation start to the speed readout showing a number, each run in a fresh context (empty
+ * cache), app and bare page alternating so both see the same machine load.
+ */
+export async function measureColdStart(
+  browser: Browser,
+  appUrl: string,
+  bareUrl: string,
+  panel: Variant['panel'],
+  runs: number,
+): Promise<ColdStart> {
+  const appMs: number[] = [];
+  const bareMs: number[] = [];
+  const appSteps: StartupBreakdown[] = [];
+  const bareSteps: StartupBreakdown[] = [];
+  let appScripts: string[] = [];
+  let bareScripts: string[] = [];
+  for (let i = 0; i < runs; i++) {
+    for (const [url, into, steps] of [
+      [appUrl, appMs, appSteps],
+      [bareUrl, bareMs, bareSteps],
+    ] as const) {
+      const run = await openHeadUnitPage(browser, url, panel);
+      try {
+        into.push(round(await waitInteractive(run.page), 1)!);
+        steps.push(await run.page.evaluate(() => window.__dashportBench!.startupBreakdown()));
+        const scripts = await run.page.evaluate(() =>
+          window.__dashportBench!.scriptsBeforeInteractive(),
+        );
+        if (url === appUrl) appScripts = scripts;
+        else bareScripts = scripts;
+      } finally {
+        await run.close();
+      }
+    }
+  }
+  const appMedianMs = median(appMs);
+  const bareMedianMs = median(bareMs);
+  return {
+    runs,
+    appMs,
+    bareMs,
+    appMedianMs,
+    bareMedianMs,
+    ratio: appMedianMs !== null && bareMedianMs ? round(appMedianMs / bareMedianMs, 2) : null,
+    appBreakdown: medianBreakdown(appSteps),
+    bareBreakdown: medianBreakdown(bareSteps),
+    appScripts,
+    bareScripts,
+  };
+}

@@ -1,0 +1,219 @@
+/**
+ * In-page half of the benchmark, bundled by tests/e2e/audit/inject.ts and installed before the
+ * app's own scripts (addInitScript) as window.__dashportBench.
+ *
+ * "Pixel time" is an estimate of when a DOM change reaches the glass: the change is painted in
+ * the frame that follows it, and that frame is presented at the next vsync, which is when the
+ * frame after it begins. A change made during a frame's requestAnimationFrame phase (the app
+ * applies signal batches there) is in that frame; a change made in a task between frames is in
+ * the next one. A rAF loop started here runs first in every frame and marks the phase, and a
+ * message posted from it runs once the frame has been rendered, closing the phase.
+ */
+
+export interface StoreLike {
+  getState(): {
+    /** ts: the bridge's dp.ts (epoch ms); receivedAt: arrival in the page (performance.now()). */
+    signals: Readonly<Record<string, { value: unknown; ts: number; receivedAt: number }>>;
+    driveState: string;
+  };
+}
+
+interface Hooks {
+  store: StoreLike;
+}
+
+const hooks = () => (window as unknown as { dashportTest?: Hooks }).dashportTest;
+
+let inFramePhase = false;
+const frameEnd = new MessageChannel();
+frameEnd.port1.onmessage = () => (inFramePhase = false);
+const frameTimes: number[] = [];
+let countFrames = false;
+
+function frame(ts: number) {
+  inFramePhase = true;
+  frameEnd.port2.postMessage(0);
+  if (countFrames) frameTimes.push(ts);
+  requestAnimationFrame(frame);
+}
+requestAnimationFrame(frame);
+
+/** Calls back with the estimated presentation time (performance.now() scale) of a DOM change made now. */
+export function whenPresented(callback: (ts: number) => void): void {
+  if (inFramePhase) requestAnimationFrame(callback);
+  else requestAnimationFrame(() => requestAnimationFrame(callback));
+}
+
+const SPEED_SELECTOR = '[data-testid="speed-value"]';
+const speedText = () => document.querySelector(SPEED_SELECTOR)?.textContent ?? '';
+
+// Cold start ------------------------------------------------------------------------------------
+
+// The app sets window.dashportTest (with --test-hooks) once the host snapshot and the language
+// are loaded, just before its first render: a setter marks that moment for the breakdown.
+let bootedAt: number | null = null;
+let hooksValue: unknown;
+Object.defineProperty(window, 'dashportTest', {
+  configurable: true,
+  get: () => hooksValue,
+  set: (value: unknown) => {
+    hooksValue = value;
+    bootedAt ??= performance.now();
+  },
+});
+
+let interactiveAt: number | null = null;
+const startupObserver = new MutationObserver(() => {
+  if (interactiveAt !== null || !/^\d+$/.test(speedText())) return;
+  interactiveAt = -1;
+  startupObserver.disconnect();
+  whenPresented((ts) => (interactiveAt = ts));
+});
+startupObserver.observe(document, { subtree: true, childList: true, characterData: true });
+
+/** Milliseconds from navigation start to the speed readout showing a number on screen. */
+export function coldStart(): number | null {
+  return interactiveAt !== null && interactiveAt >= 0 ? interactiveAt : null;
+}
+
+export interface StartupBreakdown {
+  responseEnd: number | null;
+  domContentLoaded: number | null;
+  /** App only: host snapshot and language loaded (test hooks exposed). */
+  booted: number | null;
+  firstContentfulPaint: number | null;
+  interactive: number | null;
+}
+
+/** Milestones of the start, ms since navigation start. */
+export function startupBreakdown(): StartupBreakdown {
+  const nav = performance.getEntriesByType('navigation')[0] as
+    PerformanceNavigationTiming | undefined;
+  const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+  return {
+    responseEnd: nav ? nav.responseEnd : null,
+    domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
+    booted: bootedAt,
+    firstContentfulPaint: fcp ? fcp.startTime : null,
+    interactive: coldStart(),
+  };
+}
+
+/** JS files fetched before the home screen was interactive. */
+export function scriptsBeforeInteractive(): string[] {
+  const limit = coldStart() ?? performance.now();
+  return performance
+    .getEntriesByType('resource')
+    .filter((e) => e.name.endsWith('.js') && e.startTime <= limit)
+    .map((e) => e.name);
+}
+
+// Value to pixel --------------------------------------------------------------------------------
+
+/** One value's way from the bridge to the glass, ms. */
+export interface Leg {
+  /** Bridge dp.ts to the presented frame. */
+  total: number;
+  /** Bridge dp.ts to arrival in the page (subscription period, transport). */
+  delivery: number;
+}
+
+const legs: Leg[] = [];
+let valueObserver: MutationObserver | null = null;
+
+/** Starts recording, for each new speed shown, the time from the bridge's dp.ts to the glass. */
+export function startValueToPixel(path: string): void {
+  legs.length = 0;
+  const target = document.querySelector(SPEED_SELECTOR);
+  if (!target) throw new Error('no speed readout on screen');
+  valueObserver = new MutationObserver(() => {
+    const sample = hooks()?.store.getState().signals[path];
+    if (!sample) return;
+    const { ts: sampledAt, receivedAt } = sample;
+    whenPresented((ts) =>
+      legs.push({
+        total: performance.timeOrigin + ts - sampledAt,
+        delivery: performance.timeOrigin + receivedAt - sampledAt,
+      }),
+    );
+  });
+  valueObserver.observe(target, { subtree: true, childList: true, characterData: true });
+}
+
+export function stopValueToPixel(): Leg[] {
+  valueObserver?.disconnect();
+  valueObserver = null;
+  return [...legs];
+}
+
+/** The leg of the sample now held for `path`, ending at `presentedAt` (epoch ms). */
+export function legOf(path: string, presentedAt: number): Leg | null {
+  const sample = hooks()?.store.getState().signals[path];
+  if (!sample) return null;
+  return {
+    total: presentedAt - sample.ts,
+    delivery: performance.timeOrigin + sample.receivedAt - sample.ts,
+  };
+}
+
+// Frames ----------------------------------------------------------------------------------------
+
+export function startFrames(): void {
+  frameTimes.length = 0;
+  countFrames = true;
+}
+
+/** Frame start times (ms) since startFrames(). */
+export function stopFrames(): number[] {
+  countFrames = false;
+  return [...frameTimes];
+}
+
+// Restriction -----------------------------------------------------------------------------------
+
+/**
+ * Resolves with the presentation time (epoch ms) at which `restricted()` first holds, checked
+ * on every DOM change. The caller compares it with the bridge's dp.ts of the triggering value.
+ */
+export function whenRestricted(selectorGone: string, selectorShown: string): Promise<number> {
+  const holds = () =>
+    document.querySelector(selectorShown) !== null &&
+    [...document.querySelectorAll<HTMLButtonElement>(selectorGone)].every((b) => b.disabled);
+  return new Promise((resolve) => {
+    const done = () => whenPresented((ts) => resolve(performance.timeOrigin + ts));
+    if (holds()) return done();
+    const observer = new MutationObserver(() => {
+      if (!holds()) return;
+      observer.disconnect();
+      done();
+    });
+    observer.observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    });
+  });
+}
+
+// Tap feedback ----------------------------------------------------------------------------------
+
+/**
+ * Resolves with ms from the pointerdown on `selector` (its event timestamp, the input's arrival)
+ * to the presentation of the next change of `attribute` on it.
+ */
+export function watchTap(selector: string, attribute: string): Promise<number> {
+  const target = document.querySelector(selector);
+  if (!target) return Promise.reject(new Error(`no ${selector}`));
+  return new Promise((resolve) => {
+    let downAt: number | null = null;
+    target.addEventListener('pointerdown', (e) => (downAt = e.timeStamp), { once: true });
+    const observer = new MutationObserver(() => {
+      if (downAt === null) return;
+      observer.disconnect();
+      const start = downAt;
+      whenPresented((ts) => resolve(ts - start));
+    });
+    observer.observe(target, { attributes: true, attributeFilter: [attribute] });
+  });
+}

@@ -1,0 +1,220 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchChromium } from '../e2e/browser.ts';
+import { startStack } from '../e2e/stack.ts';
+import { connectControl } from '../e2e/vehicleControl.ts';
+import { devVariant, PROJECT_ROOT } from '../support/devVariant.ts';
+import { tempDir } from '../support/tmp.ts';
+import { buildBare } from './bare/build.ts';
+import { atLeast, atMost, both, formatTable, row, type BudgetRow } from './budgets.ts';
+import { CPU_THROTTLING, openHeadUnitPage, waitInteractive } from './headUnit.ts';
+import { measureColdStart } from './measure/coldStart.ts';
+import { measureFrames } from './measure/frames.ts';
+import { measureHeap } from './measure/heap.ts';
+import { measureJs } from './measure/jsSize.ts';
+import { measureRestriction } from './measure/restriction.ts';
+import { measureTapFeedback } from './measure/tap.ts';
+import { measureValueToPixel } from './measure/valueToPixel.ts';
+import { serveFolder } from './staticServer.ts';
+
+/**
+ * `npm run bench`: the DESIGN §10 budgets on the head-unit profile (Debian Chromium, CPU
+ * throttled 4x) against the real bridge, host and cloud. Writes test-results/bench.json and
+ * prints one row per budget. Not part of `npm test`; exits non-zero only if it cannot measure
+ * (or, with --strict, when a budget fails).
+ */
+
+function parseOptions() {
+  try {
+    return parseArgs({
+      options: {
+        quick: { type: 'boolean', default: false },
+        strict: { type: 'boolean', default: false },
+        out: { type: 'string', default: join(PROJECT_ROOT, 'test-results', 'bench.json') },
+        /** The recorded drive replayed for the heap budget (shared trace format). */
+        trace: {
+          type: 'string',
+          default: join(PROJECT_ROOT, '..', 'shared', 'traces', 'comma2k19_example1_rav4.jsonl'),
+        },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    process.stderr.write(`bench: ${(error as Error).message}\n`);
+    process.exit(2);
+  }
+}
+const opts = parseOptions();
+
+const QUICK = opts.quick;
+const PLAN = {
+  coldRuns: QUICK ? 2 : 5,
+  streamMs: QUICK ? 5_000 : 20_000,
+  framesMs: QUICK ? 5_000 : 10_000,
+  crossings: QUICK ? 8 : 30,
+  taps: QUICK ? 8 : 30,
+  /** The recorded drive replays at this factor, so the wall time covers factor x the drive. */
+  heapWallMs: QUICK ? 30_000 : 120_000,
+  heapSpeedFactor: 5,
+  heapEveryMs: QUICK ? 5_000 : 10_000,
+};
+const TRACE = opts.trace;
+const RENDERER_OUT = join(PROJECT_ROOT, 'out', 'renderer');
+
+const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
+
+if (!existsSync(join(RENDERER_OUT, 'index.html'))) {
+  log('out/renderer is missing: run `npm run build` first (npm run bench does).');
+  process.exit(2);
+}
+if (!existsSync(TRACE)) {
+  log(`--trace ${TRACE}: no such file (a recorded drive in the shared trace format)`);
+  process.exit(2);
+}
+
+const variant = devVariant();
+const tmp = tempDir('dashport-bench-');
+const cleanups: (() => Promise<unknown> | void)[] = [() => tmp.cleanup()];
+const cleanup = async () => {
+  for (const step of cleanups.reverse()) await step();
+};
+
+try {
+  log(`plan ${JSON.stringify(PLAN)}`);
+  const bareDir = join(tmp.dir, 'bare');
+  const [stack, browser] = await Promise.all([
+    // Speed factor 4: the loop drive cycles in about 11 s, so the readout changes often.
+    startStack(join(tmp.dir, 'stream'), {
+      bridgeArgs: ['--scenario', 'bench', '--speed-factor', '4'],
+    }),
+    launchChromium(),
+    buildBare(bareDir),
+  ]);
+  cleanups.push(
+    () => stack.stop(),
+    () => browser.close(),
+  );
+  const bare = await serveFolder(bareDir);
+  cleanups.push(() => bare.close());
+  const chromiumVersion = browser.version();
+
+  log('cold start (app and bare React page, fresh context each run)');
+  const cold = await measureColdStart(
+    browser,
+    stack.host.url,
+    bare.url,
+    variant.panel,
+    PLAN.coldRuns,
+  );
+  const js = measureJs(RENDERER_OUT, cold.appScripts);
+  const bareJs = measureJs(bareDir, cold.bareScripts);
+
+  log('signals streaming: value to pixel, frames');
+  const vehicle = await connectControl(stack.bridge.url);
+  cleanups.push(() => vehicle.close());
+  const live = await openHeadUnitPage(browser, stack.host.url, variant.panel);
+  cleanups.push(() => live.close());
+  await waitInteractive(live.page);
+  const [valueToPixel, frames] = await Promise.all([
+    measureValueToPixel(live.page, PLAN.streamMs),
+    measureFrames(live.page, PLAN.framesMs),
+  ]);
+
+  log('restriction latency (control channel)');
+  const restriction = await measureRestriction(live.page, vehicle, PLAN.crossings);
+  log('tap feedback');
+  await vehicle.park(); // the settings screen is gated while moving
+  const tap = await measureTapFeedback(live.page, PLAN.taps);
+  const streamErrors = [...live.errors];
+  // The streaming bridge would only add load to the heap run; stopping twice is harmless.
+  await live.close();
+  vehicle.close();
+  await stack.stop();
+
+  log(`heap over a replayed drive (${PLAN.heapWallMs / 1000} s at ${PLAN.heapSpeedFactor}x)`);
+  const replay = await startStack(join(tmp.dir, 'replay'), {
+    bridgeArgs: [
+      '--source',
+      'replay',
+      '--trace',
+      TRACE,
+      '--loop',
+      '--speed-factor',
+      String(PLAN.heapSpeedFactor),
+    ],
+  });
+  cleanups.push(() => replay.stop());
+  const heapPage = await openHeadUnitPage(browser, replay.host.url, variant.panel);
+  cleanups.push(() => heapPage.close());
+  await waitInteractive(heapPage.page);
+  const heap = await measureHeap(
+    heapPage.cdp,
+    PLAN.heapWallMs,
+    PLAN.heapWallMs * PLAN.heapSpeedFactor,
+    PLAN.heapEveryMs,
+  );
+
+  const rows: BudgetRow[] = [
+    row(
+      'cold start to interactive home (browser mode)',
+      '<= 1.5 s and <= 1.5x bare React',
+      both(
+        atMost(cold.appMedianMs === null ? null : cold.appMedianMs / 1000, 1.5, 's', 2),
+        atMost(cold.ratio, 1.5, 'x bare', 2),
+      ),
+    ),
+    row('initial JavaScript, gzip', '<= 150 KB', atMost(js.gzipBytes / 1024, 150, 'KB')),
+    row(
+      'bridge value to pixel p95 (50 Hz x 40 signals)',
+      '<= 50 ms',
+      atMost(valueToPixel.total.p95, 50, 'ms'),
+    ),
+    row(
+      'moving threshold -> restricted controls disabled p99',
+      '<= 100 ms',
+      atMost(restriction.total.p99, 100, 'ms'),
+    ),
+    row('tap to visible feedback p95', '<= 100 ms', atMost(tap.total.p95, 100, 'ms')),
+    row('frames while signals stream (median)', '>= 55 fps', atLeast(frames.medianFps, 55, 'fps')),
+    row(
+      `renderer JS heap after replayed drive (${Number((heap.driveMs / 60_000).toFixed(1))} min)`,
+      '<= 60 MB, growth <= 10 % over last half',
+      both(atMost(heap.finalMB, 60, 'MB'), atMost(heap.lastHalfGrowthPercent, 10, '% growth')),
+    ),
+  ];
+
+  const result = {
+    generatedAt: new Date().toISOString(),
+    profile: {
+      browser: `Chromium ${chromiumVersion} (${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'})`,
+      cpuThrottling: CPU_THROTTLING,
+      viewport: `${variant.panel.widthPx}x${variant.panel.heightPx} @1x`,
+      bridge: 'scenario bench: 40 signals published at 50 Hz; renderer on its own subscriptions',
+      quick: QUICK,
+    },
+    plan: PLAN,
+    budgets: rows,
+    coldStart: cold,
+    initialJs: js,
+    bareReactJs: bareJs,
+    valueToPixel,
+    frames,
+    restriction,
+    tapFeedback: tap,
+    heap: { ...heap, trace: TRACE, speedFactor: PLAN.heapSpeedFactor },
+    pageErrors: [...streamErrors, ...heapPage.errors],
+  };
+  mkdirSync(dirname(opts.out), { recursive: true });
+  writeFileSync(opts.out, `${JSON.stringify(result, null, 2)}\n`);
+
+  process.stdout.write(`${formatTable(rows)}\n\nwritten: ${opts.out}\n`);
+  await cleanup();
+  const failed = rows.some((r) => r.status !== 'pass');
+  process.exit(opts.strict && failed ? 1 : 0);
+} catch (error) {
+  log(`failed: ${(error as Error).stack ?? String(error)}`);
+  await cleanup().catch(() => {});
+  process.exit(1);
+}

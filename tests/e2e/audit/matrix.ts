@@ -1,0 +1,140 @@
+import type { Page } from 'playwright-core';
+import type { PublicVariantConfig } from '../../../common/hostApi/contract.ts';
+import type { LocaleCode } from '../../../common/locales.ts';
+import { auditNow, setLocale, setTheme, showScreen, waitForDriveState } from './pageControl.ts';
+import { thresholdsFor } from './thresholds.ts';
+import type { AuditThresholds, CheckId, Margins, PageAudit, Violation } from './types.ts';
+import type { VehicleControl } from '../vehicleControl.ts';
+
+export const THEMES = ['day', 'night'] as const;
+export const DRIVE = ['parked', 'moving'] as const;
+/** A steady cruising speed, well inside MOVING whatever the band. */
+export const MOVING_KMH = 50;
+
+export interface AuditCase {
+  screen: string;
+  theme: (typeof THEMES)[number];
+  locale: LocaleCode;
+  state: (typeof DRIVE)[number];
+}
+
+export interface CaseResult extends AuditCase {
+  /** What the moving car showed: the screen itself, or its "available when parked" gate. */
+  view: 'screen' | 'gate';
+  driveState: string;
+  uxFlags: number;
+  settleMs: number;
+  checked: PageAudit['checked'];
+  margins: Margins;
+  violations: Violation[];
+}
+
+export interface AuditReport {
+  generatedAt: string;
+  variant: string;
+  panel: PublicVariantConfig['panel'] & { devicePixelRatio: number };
+  thresholds: AuditThresholds;
+  screens: string[];
+  locales: LocaleCode[];
+  durationMs: number;
+  cases: CaseResult[];
+  summary: {
+    cases: number;
+    violations: number;
+    byCheck: Partial<Record<CheckId, number>>;
+    /** The tightest value over all cases. */
+    margins: Margins;
+  };
+}
+
+/**
+ * Every registered screen x theme x locale x drive state, switched in place on one page
+ * (drive state outermost: it is the one that goes through the bridge).
+ */
+export async function runMatrix(
+  page: Page,
+  vehicle: VehicleControl,
+  config: PublicVariantConfig,
+  screens: string[],
+): Promise<AuditReport> {
+  const started = Date.now();
+  const thresholds = thresholdsFor(config.panel.pxPerInch, config.uxRestrictions.limits);
+  const cases: CaseResult[] = [];
+  for (const state of DRIVE) {
+    if (state === 'parked') await vehicle.park();
+    else await vehicle.drive(MOVING_KMH);
+    await waitForDriveState(page, state === 'parked' ? 'PARKED' : 'MOVING');
+    for (const theme of THEMES) {
+      await setTheme(page, theme);
+      for (const locale of config.locales) {
+        await setLocale(page, locale);
+        for (const screen of screens) {
+          await showScreen(page, screen);
+          const snap = await auditNow(page, { thresholds, moving: state === 'moving' });
+          cases.push({
+            screen,
+            theme,
+            locale,
+            state,
+            view: snap.view,
+            driveState: snap.driveState,
+            uxFlags: snap.uxFlags,
+            settleMs: snap.settleMs,
+            checked: snap.audit.checked,
+            margins: snap.audit.margins,
+            violations: snap.audit.violations,
+          });
+        }
+      }
+    }
+  }
+  return {
+    generatedAt: new Date().toISOString(),
+    variant: config.name,
+    panel: {
+      ...config.panel,
+      devicePixelRatio: await page.evaluate(() => window.devicePixelRatio),
+    },
+    thresholds,
+    screens,
+    locales: config.locales,
+    durationMs: Date.now() - started,
+    cases,
+    summary: summarise(cases),
+  };
+}
+
+function summarise(cases: CaseResult[]): AuditReport['summary'] {
+  const byCheck: Partial<Record<CheckId, number>> = {};
+  for (const v of cases.flatMap((c) => c.violations))
+    byCheck[v.check] = (byCheck[v.check] ?? 0) + 1;
+  const pick = (key: keyof Margins, fold: (a: number, b: number) => number) => {
+    const values = cases.map((c) => c.margins[key]).filter((v): v is number => v !== null);
+    return values.length ? values.reduce((a, b) => fold(a, b)) : null;
+  };
+  return {
+    cases: cases.length,
+    violations: cases.reduce((n, c) => n + c.violations.length, 0),
+    byCheck,
+    margins: {
+      minTargetMm: pick('minTargetMm', Math.min),
+      minPrimaryMm: pick('minPrimaryMm', Math.min),
+      minGlyphMm: pick('minGlyphMm', Math.min),
+      minTextContrast: pick('minTextContrast', Math.min),
+      minControlContrast: pick('minControlContrast', Math.min),
+      maxListRows: pick('maxListRows', Math.max),
+      maxStringLength: pick('maxStringLength', Math.max),
+    },
+  };
+}
+
+/** One line per violation, for the failure message. */
+export function violationLines(cases: CaseResult[]): string[] {
+  return cases.flatMap((c) =>
+    c.violations.map(
+      (v) =>
+        `${c.screen} (${c.view}) ${c.theme} ${c.locale} ${c.state}: ${v.check} ${v.element}: ` +
+        `${v.measured} (limit ${v.limit})${v.detail ? `; ${v.detail}` : ''}`,
+    ),
+  );
+}

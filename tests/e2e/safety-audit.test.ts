@@ -1,0 +1,190 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UX } from '../../common/drive/restrictions.ts';
+import type { PublicVariantConfig } from '../../common/hostApi/contract.ts';
+import { devVariant } from '../support/devVariant.ts';
+import { tempDir } from '../support/tmp.ts';
+import { launchChromium } from './browser.ts';
+import { injectCss, installAudit } from './audit/inject.ts';
+import { runMatrix, violationLines, type AuditReport } from './audit/matrix.ts';
+import {
+  auditNow,
+  setLocale,
+  setTheme,
+  showScreen,
+  waitForApp,
+  waitForDriveState,
+} from './audit/pageControl.ts';
+import { openPanelPage } from './audit/panel.ts';
+import { writeReport } from './audit/report.ts';
+import { startStack, type Stack } from './stack.ts';
+import { thresholdsFor } from './audit/thresholds.ts';
+import { connectControl, type VehicleControl } from './vehicleControl.ts';
+
+/**
+ * driver-safety.md in a real browser: every screen in the registry, both themes, every locale,
+ * parked and moving, measured in millimetres on the dev variant's panel. The car is driven
+ * through the real bridge; the page is reused and switched in place.
+ */
+describe('safety audit (real Chromium, real bridge, dev panel at 166 px/in)', () => {
+  const tmp = tempDir('dashport-audit-');
+  const variant = devVariant();
+  let stack: Stack;
+  let browser: Browser;
+  let vehicle: VehicleControl;
+  let page: Page;
+  let pageErrors: string[];
+  let config: PublicVariantConfig;
+  let screens: string[];
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([
+      startStack(tmp.dir, { bridgeArgs: ['--speed-factor', '1'] }),
+      launchChromium(),
+    ]);
+    vehicle = await connectControl(stack.bridge.url);
+    await vehicle.park();
+    ({ page, errors: pageErrors } = await openPanelPage(browser, stack.host.url, variant.panel));
+    config = await waitForApp(page);
+    screens = await page.evaluate(() => window.dashportTest!.screens);
+    await installAudit(page);
+  });
+  afterAll(async () => {
+    vehicle?.close();
+    await browser?.close();
+    await stack?.stop();
+    tmp.cleanup();
+  });
+
+  it('audits the panel the variant describes', () => {
+    expect(config.panel).toEqual(variant.panel);
+    expect(config.locales).toEqual(expect.arrayContaining(['en', 'zh-CN', 'de']));
+    expect(screens.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('every registered screen passes in day and night, every locale, parked and moving', async () => {
+    const report: AuditReport = await runMatrix(page, vehicle, config, screens);
+    const path = writeReport(report);
+
+    // The matrix really covered every combination, in the state it claims.
+    expect(report.cases).toHaveLength(screens.length * 2 * config.locales.length * 2);
+    for (const c of report.cases) {
+      expect(c.driveState, `${c.screen} ${c.state}`).toBe(
+        c.state === 'parked' ? 'PARKED' : 'MOVING',
+      );
+      if (c.state === 'moving') expect(c.uxFlags & UX.FULLY_RESTRICTED).toBe(UX.FULLY_RESTRICTED);
+      // Each check looked at something: an audit that finds no elements proves nothing.
+      expect(c.checked['target-size'], `${c.screen} targets`).toBeGreaterThan(0);
+      expect(c.checked['glyph-height'], `${c.screen} text`).toBeGreaterThan(0);
+    }
+    // A screen that needs parking shows its gate while moving, and the gate is audited too.
+    const gated = report.cases.filter((c) => c.state === 'moving' && c.view === 'gate');
+    expect(gated.length).toBeGreaterThan(0);
+
+    const lines = violationLines(report.cases);
+    expect(lines, `${lines.length} violations (report: ${path}):\n${lines.join('\n')}`).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('reports an undersized control and low-contrast text injected into a clean page, and nothing else', async () => {
+    await vehicle.park();
+    await waitForDriveState(page, 'PARKED');
+    await setTheme(page, 'day');
+    await setLocale(page, 'en');
+    await showScreen(page, 'home');
+    const request = {
+      thresholds: thresholdsFor(config.panel.pxPerInch, config.uxRestrictions.limits),
+      moving: false,
+    };
+    expect((await auditNow(page, request)).audit.violations).toEqual([]);
+
+    // 10 mm is under both the 12.1 mm minimum and the 15 mm for a primary action; #b0b0b0 on
+    // the day theme's white status bar is about 2.2:1.
+    const tenMmPx = (10 / 25.4) * config.panel.pxPerInch;
+    const remove = await injectCss(
+      page,
+      `[data-testid="nav-home"] { min-height: 0 !important; height: ${tenMmPx}px !important; }
+       .status-bar__brand { color: #b0b0b0 !important; }`,
+    );
+    const injected = (await auditNow(page, request)).audit.violations;
+    expect(injected).toHaveLength(2);
+    expect(injected).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          check: 'primary-size',
+          element: expect.stringContaining('[data-testid=nav-home]'),
+          measured: expect.stringMatching(/ x 10(\.0\d?)? mm$/),
+          limit: '15 mm',
+        }),
+        expect.objectContaining({
+          check: 'text-contrast',
+          element: expect.stringContaining('.status-bar__brand'),
+          measured: expect.closeTo(2.2, 0),
+          limit: 4.5,
+        }),
+      ]),
+    );
+
+    await remove();
+    expect((await auditNow(page, request)).audit.violations).toEqual([]);
+  });
+
+  it('while moving, reports an injected text field, animation, long list and long string, and nothing else of that kind', async () => {
+    await vehicle.drive(50);
+    await waitForDriveState(page, 'MOVING');
+    await showScreen(page, 'home');
+    const request = {
+      thresholds: thresholdsFor(config.panel.pxPerInch, config.uxRestrictions.limits),
+      moving: true,
+    };
+    const MOVING_ONLY = new Set(['text-input', 'animation', 'video', 'list-rows', 'string-length']);
+    const movingOnly = async () =>
+      (await auditNow(page, request)).audit.violations.filter((v) => MOVING_ONLY.has(v.check));
+    expect(await movingOnly()).toEqual([]);
+
+    // Outside the React root, so the app's own tree is untouched. The animation is a Web
+    // Animation: the app's CSS motion lock cannot stop those, the audit must still see it.
+    const rows = config.uxRestrictions.limits.maxListRows + 1;
+    const long = config.uxRestrictions.limits.maxStringLength + 1;
+    await page.evaluate(
+      ([rowCount, length]) => {
+        const box = document.createElement('div');
+        box.id = 'audit-fixture';
+        const input = document.createElement('input');
+        input.dataset.testid = 'fixture-input';
+        const list = document.createElement('ul');
+        list.dataset.testid = 'fixture-list';
+        for (let i = 0; i < rowCount; i++)
+          list.append(Object.assign(document.createElement('li'), { textContent: `row ${i}` }));
+        const text = Object.assign(document.createElement('p'), {
+          textContent: 'A'.repeat(length),
+        });
+        text.dataset.testid = 'fixture-long';
+        const spinner = Object.assign(document.createElement('div'), { textContent: 'spin' });
+        spinner.dataset.testid = 'fixture-spinner';
+        box.append(input, list, text, spinner);
+        document.body.append(box);
+        spinner.animate([{ opacity: 1 }, { opacity: 0.5 }], {
+          duration: 1000,
+          iterations: Infinity,
+        });
+      },
+      [rows, long] as const,
+    );
+    const found = await movingOnly();
+    expect(
+      found.map((v) => [v.check, v.element.match(/data-testid=([\w-]+)/)?.[1], v.measured]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['text-input', 'fixture-input', 'enabled'],
+        ['animation', 'fixture-spinner', 'running'],
+        ['list-rows', 'fixture-list', rows],
+        ['string-length', 'fixture-long', long],
+      ]),
+    );
+    expect(found).toHaveLength(4);
+
+    await page.evaluate(() => document.getElementById('audit-fixture')?.remove());
+    expect(await movingOnly()).toEqual([]);
+  });
+});
