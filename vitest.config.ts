@@ -18,7 +18,9 @@ export default defineConfig({
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           // The host under test calls the real cloud on another loopback port.
-          environmentOptions: { happyDOM: { settings: { fetch: { disableSameOriginPolicy: true } } } },
+          environmentOptions: {
+            happyDOM: { settings: { fetch: { disableSameOriginPolicy: true } } },
+          },
           setupFiles: ['tests/renderer/setup.ts'],
         },
       },

@@ -44,11 +44,9 @@ describe('home screen', () => {
         .applySamples({ [SIGNAL.speed]: { value: 30, ts: t, receivedAt: performance.now() } }),
     );
     act(() =>
-      app!.store
-        .getState()
-        .applySamples({
-          [SIGNAL.speed]: { value: 90, ts: t - 500, receivedAt: performance.now() },
-        }),
+      app!.store.getState().applySamples({
+        [SIGNAL.speed]: { value: 90, ts: t - 500, receivedAt: performance.now() },
+      }),
     );
     expect(screen.getByTestId('speed-value').textContent).toBe('30');
   });
@@ -104,11 +102,9 @@ describe('settings screen', () => {
   it('follows the car in auto theme and obeys a manual choice', async () => {
     app = await renderApp();
     act(() =>
-      app!.store
-        .getState()
-        .applySamples({
-          [SIGNAL.dayNightMode]: { value: 'NIGHT', ts: now(), receivedAt: performance.now() },
-        }),
+      app!.store.getState().applySamples({
+        [SIGNAL.dayNightMode]: { value: 'NIGHT', ts: now(), receivedAt: performance.now() },
+      }),
     );
     expect(document.documentElement.dataset.theme).toBe('night');
     act(() => feed(app!.store, PARKED));
