@@ -1,6 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from '../common/log.ts';
+import { installReceivedDataLog } from './audit.ts';
 import { bindRoute } from './http/bind.ts';
 import type { CloudRoute } from './http/define.ts';
 import { installFailureHandlers } from './http/failures.ts';
@@ -68,6 +69,7 @@ export function createCloudApp({
     });
   });
   installFailureHandlers(app, log);
+  installReceivedDataLog(app, { db, now, log });
 
   // The document describes the route that serves it, so that route reads it lazily.
   const routes = [...cloudRoutes(() => document), ...extraRoutes];

@@ -8,8 +8,13 @@ import {
 } from '../../common/cloudApi/catalog.ts';
 import { isValidTimeZone, openState } from '../../common/openingHours.ts';
 import { tokenDigest } from '../auth.ts';
+import { seedAccounts } from '../finance/seed.ts';
 import { gcj02ToWgs84 } from '../geo/gcj02.ts';
+import { seedOffers } from '../offers/service.ts';
+import { seedTestDriveModels } from '../testDrives/service.ts';
+import { SEED_ACCOUNTS, type SeedAccount } from './seed/accounts.ts';
 import { MENU_TEMPLATES } from './seed/menus.ts';
+import { SEED_OFFERS } from './seed/offers.ts';
 import {
   SEED_FEEDS,
   SEED_VEHICLES,
@@ -17,6 +22,7 @@ import {
   type MerchantFeed,
   type SeedVehicle,
 } from './seed/places.ts';
+import { SEED_TEST_DRIVE_MODELS } from './seed/testDrives.ts';
 
 export interface CatalogueMerchant extends Merchant {
   menu: Menu;
@@ -146,17 +152,24 @@ export interface SeedResult {
   /** True when the catalogue was (re)written on this start. */
   catalogueWritten: boolean;
   merchants: number;
+  /** Demo finance accounts added on this start (each is seeded once). */
+  accountsAdded: number;
+  offersWritten: boolean;
+  testDrivesWritten: boolean;
 }
 
 /**
- * Seeds the demo vehicles (kept if present) and the catalogue (rewritten only when SEED_VERSION
- * changed), in one transaction, so concurrent or repeated starts converge on the same content.
+ * Seeds the demo vehicles and their finance accounts (kept if present: accounts are anchored on
+ * the day they were first seeded) and the catalogue, offers and test-drive models (each rewritten
+ * only when its seed version changed), in one transaction, so concurrent or repeated starts
+ * converge on the same content.
  */
 export function seedDatabase(
   db: DatabaseSync,
   now: Date,
   feeds: readonly MerchantFeed[] = SEED_FEEDS,
   vehicles: readonly SeedVehicle[] = SEED_VEHICLES,
+  accounts: readonly SeedAccount[] = SEED_ACCOUNTS,
 ): SeedResult {
   // Built and checked before the transaction: a bad feed leaves the database untouched.
   const merchants = feeds.flatMap(merchantsFromFeed);
@@ -181,8 +194,17 @@ export function seedDatabase(
            seeded_at = excluded.seeded_at`,
       ).run(SEED_VERSION, at);
     }
+    const accountsAdded = seedAccounts(db, now, accounts);
+    const offersWritten = seedOffers(db, now, SEED_OFFERS);
+    const testDrivesWritten = seedTestDriveModels(db, now, SEED_TEST_DRIVE_MODELS);
     db.exec('COMMIT');
-    return { catalogueWritten: write, merchants: merchants.length };
+    return {
+      catalogueWritten: write,
+      merchants: merchants.length,
+      accountsAdded,
+      offersWritten,
+      testDrivesWritten,
+    };
   } catch (error) {
     db.exec('ROLLBACK');
     throw error;

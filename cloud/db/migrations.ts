@@ -101,4 +101,130 @@ export const CLOUD_MIGRATIONS: readonly Migration[] = [
       PRIMARY KEY (vehicle_id, id)
     ) STRICT;`,
   },
+  {
+    version: 3,
+    name: 'accounts_test_drives_offers_consents_audit',
+    // Accounts keep their fixed contract facts in columns and the rest of their terms (allowance,
+    // packs, end-of-term options, loan terms) as one validated JSON document, read whole.
+    // Idempotent requests keep (client id, request digest) so a replay returns the first answer.
+    // seed_state versions the reference content (offers, test-drive models) like catalogue_state.
+    // received_data is the server's own record of what each request carried (positions and
+    // odometers included), so a test can prove what a car did not send.
+    sql: `CREATE TABLE seed_state (
+      name TEXT PRIMARY KEY,
+      version INTEGER NOT NULL,
+      seeded_at TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE accounts (
+      id TEXT PRIMARY KEY,
+      vehicle_id TEXT NOT NULL UNIQUE REFERENCES vehicles (id),
+      kind TEXT NOT NULL CHECK (kind IN ('lease', 'subscription', 'loan')),
+      contract_number TEXT NOT NULL,
+      provider TEXT NOT NULL,
+      vehicle_description TEXT NOT NULL,
+      start_date TEXT NOT NULL,
+      term_months INTEGER NOT NULL CHECK (term_months BETWEEN 1 AND 120),
+      time_zone TEXT NOT NULL,
+      currency TEXT NOT NULL,
+      monthly_minor INTEGER NOT NULL CHECK (monthly_minor >= 0),
+      terms_json TEXT NOT NULL,
+      created_at TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE account_payments (
+      account_id TEXT NOT NULL REFERENCES accounts (id),
+      instalment INTEGER NOT NULL CHECK (instalment >= 1),
+      payment_id TEXT NOT NULL UNIQUE,
+      client_payment_id TEXT,
+      request_sha256 TEXT,
+      amount_minor INTEGER NOT NULL CHECK (amount_minor >= 0),
+      method_json TEXT NOT NULL,
+      paid_at TEXT NOT NULL,
+      PRIMARY KEY (account_id, instalment)
+    ) STRICT;
+    CREATE UNIQUE INDEX account_payments_client ON account_payments (account_id, client_payment_id)
+      WHERE client_payment_id IS NOT NULL;
+    CREATE TABLE mileage_pack_purchases (
+      account_id TEXT NOT NULL REFERENCES accounts (id),
+      client_purchase_id TEXT NOT NULL,
+      purchase_id TEXT NOT NULL UNIQUE,
+      request_sha256 TEXT NOT NULL,
+      pack_id TEXT NOT NULL,
+      distance INTEGER NOT NULL CHECK (distance > 0),
+      price_minor INTEGER NOT NULL CHECK (price_minor >= 0),
+      method_json TEXT NOT NULL,
+      purchased_at TEXT NOT NULL,
+      PRIMARY KEY (account_id, client_purchase_id)
+    ) STRICT;
+    CREATE TABLE end_of_term_choices (
+      id INTEGER PRIMARY KEY,
+      account_id TEXT NOT NULL REFERENCES accounts (id),
+      choice TEXT NOT NULL CHECK (choice IN ('return', 'buy', 'extend', 'upgrade')),
+      months INTEGER,
+      model_id TEXT,
+      price_minor INTEGER,
+      recorded_at TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX end_of_term_choices_account ON end_of_term_choices (account_id, id);
+    CREATE TABLE inspection_bookings (
+      account_id TEXT PRIMARY KEY REFERENCES accounts (id),
+      slot_id TEXT NOT NULL,
+      start_at TEXT NOT NULL,
+      end_at TEXT NOT NULL,
+      booked_at TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE mileage_reports (
+      vehicle_id TEXT NOT NULL REFERENCES vehicles (id),
+      at TEXT NOT NULL,
+      odometer_m INTEGER NOT NULL CHECK (odometer_m >= 0),
+      received_at TEXT NOT NULL,
+      PRIMARY KEY (vehicle_id, at)
+    ) STRICT;
+    CREATE TABLE test_drive_models (
+      id TEXT PRIMARY KEY,
+      sort INTEGER NOT NULL,
+      model_json TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE test_drive_bookings (
+      vehicle_id TEXT NOT NULL REFERENCES vehicles (id),
+      client_booking_id TEXT NOT NULL,
+      booking_id TEXT NOT NULL UNIQUE,
+      request_sha256 TEXT NOT NULL,
+      slot_id TEXT NOT NULL,
+      model_id TEXT NOT NULL,
+      start_at TEXT NOT NULL,
+      end_at TEXT NOT NULL,
+      state TEXT NOT NULL CHECK (state IN ('booked', 'cancelled')),
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      PRIMARY KEY (vehicle_id, client_booking_id)
+    ) STRICT;
+    -- One test car per slot: a second live booking of the same slot cannot exist.
+    CREATE UNIQUE INDEX test_drive_slot_taken ON test_drive_bookings (slot_id)
+      WHERE state = 'booked';
+    CREATE TABLE offers (
+      id TEXT PRIMARY KEY,
+      sort INTEGER NOT NULL,
+      offer_json TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE consent_records (
+      vehicle_id TEXT NOT NULL REFERENCES vehicles (id),
+      purpose TEXT NOT NULL,
+      granted INTEGER NOT NULL CHECK (granted IN (0, 1)),
+      at TEXT NOT NULL,
+      received_at TEXT NOT NULL,
+      PRIMARY KEY (vehicle_id, purpose, at)
+    ) STRICT;
+    CREATE TABLE received_data (
+      id INTEGER PRIMARY KEY,
+      received_at TEXT NOT NULL,
+      vehicle_id TEXT,
+      method TEXT NOT NULL,
+      route TEXT NOT NULL,
+      keys_json TEXT NOT NULL,
+      lat REAL,
+      lon REAL,
+      odometer_m REAL
+    ) STRICT;
+    CREATE INDEX received_data_vehicle ON received_data (vehicle_id, id);`,
+  },
 ];

@@ -7,9 +7,27 @@ import {
   putFavouriteRoute,
 } from './account.ts';
 import { categoriesRoute, getMerchantRoute, imageRoute, searchMerchantsRoute } from './catalog.ts';
+import {
+  bookInspectionRoute,
+  buyMileagePackRoute,
+  chooseEndOfTermRoute,
+  getAccountRoute,
+  listInspectionSlotsRoute,
+  listMileagePacksRoute,
+  payInstalmentRoute,
+  reportMileageRoute,
+} from './finance.ts';
 import { healthRoute } from './health.ts';
+import { listOffersRoute, syncConsentsRoute } from './offers.ts';
 import { openApiRoute } from './openapi.ts';
 import { cancelOrderRoute, getOrderRoute, listOrdersRoute, putOrderRoute } from './orders.ts';
+import {
+  cancelTestDriveBookingRoute,
+  listTestDriveBookingsRoute,
+  listTestDriveModelsRoute,
+  listTestDriveSlotsRoute,
+  putTestDriveBookingRoute,
+} from './testDrives.ts';
 
 /** The built-in routes, in registration order. New features add their routes here. */
 export function cloudRoutes(document: () => OpenApiDocument): CloudRoute[] {
@@ -28,5 +46,20 @@ export function cloudRoutes(document: () => OpenApiDocument): CloudRoute[] {
     listFavouritesRoute,
     putFavouriteRoute,
     deleteFavouriteRoute,
+    getAccountRoute,
+    payInstalmentRoute,
+    listMileagePacksRoute,
+    buyMileagePackRoute,
+    chooseEndOfTermRoute,
+    listInspectionSlotsRoute,
+    bookInspectionRoute,
+    reportMileageRoute,
+    listTestDriveModelsRoute,
+    listTestDriveSlotsRoute,
+    putTestDriveBookingRoute,
+    cancelTestDriveBookingRoute,
+    listTestDriveBookingsRoute,
+    listOffersRoute,
+    syncConsentsRoute,
   ];
 }

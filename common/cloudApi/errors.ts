@@ -18,6 +18,8 @@ export const CLOUD_ERROR_CODES = [
   // 409: the request conflicts with what the server already holds.
   'idempotency_conflict',
   'not_cancellable',
+  'instalment_already_paid',
+  'slot_taken',
   // 422: well-formed but not acceptable for this merchant, menu or vehicle.
   'unknown_merchant',
   'unknown_item',
@@ -30,6 +32,20 @@ export const CLOUD_ERROR_CODES = [
   'unknown_payment_method',
   'price_changed',
   'too_many_favourites',
+  // 422, accounts, test drives and mileage.
+  'no_instalment_due',
+  'instalment_not_next',
+  'amount_mismatch',
+  'mileage_packs_not_allowed',
+  'unknown_mileage_pack',
+  'mileage_pack_limit',
+  'end_of_term_not_open',
+  'option_unavailable',
+  'inspection_not_applicable',
+  'unknown_slot',
+  'slot_unavailable',
+  'unknown_model',
+  'odometer_went_backwards',
   // 500
   'internal',
 ] as const;

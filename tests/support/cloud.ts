@@ -7,8 +7,10 @@ import { tempDir } from './tmp.ts';
 
 export const TOKEN_1 = 'dev-vehicle-token';
 export const TOKEN_2 = 'dev-vehicle-token-2';
+export const TOKEN_3 = 'dev-vehicle-token-3';
 export const CARD_1 = 'pm_demo1visa4242';
 export const CARD_2 = 'pm_demo2amex0005';
+export const CARD_3 = 'pm_demo3visa1881';
 
 /**
  * Wednesday 2026-03-11 18:00 UTC: 11:00 in San Francisco, 14:00 in Dearborn, 19:00 in Munich

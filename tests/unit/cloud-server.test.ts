@@ -135,6 +135,21 @@ describe('cloud server', () => {
         'GET /v1/favourites',
         'PUT /v1/favourites/{favouriteId}',
         'DELETE /v1/favourites/{favouriteId}',
+        'GET /v1/account',
+        'POST /v1/account/payments/{clientPaymentId}',
+        'GET /v1/account/mileage-packs',
+        'POST /v1/account/mileage-packs',
+        'POST /v1/account/end-of-term',
+        'GET /v1/account/inspection',
+        'POST /v1/account/inspection',
+        'POST /v1/account/mileage',
+        'GET /v1/test-drives/models',
+        'GET /v1/test-drives/slots',
+        'PUT /v1/test-drives/bookings/{clientBookingId}',
+        'DELETE /v1/test-drives/bookings/{clientBookingId}',
+        'GET /v1/test-drives/bookings',
+        'GET /v1/offers',
+        'POST /v1/consents',
       ].sort(),
     );
     expect(doc.components.securitySchemes).toEqual({
@@ -142,7 +157,10 @@ describe('cloud server', () => {
     });
     for (const [path, item] of Object.entries(doc.paths)) {
       for (const op of Object.values(item)) {
-        const perVehicle = /^\/v1\/(orders|favourites|payment-methods)/.test(path);
+        const perVehicle =
+          /^\/v1\/(orders|favourites|payment-methods|account|test-drives|offers|consents)/.test(
+            path,
+          );
         expect(op.security).toEqual(perVehicle ? [{ vehicleToken: [] }] : undefined);
         expect(Boolean(op.responses['401'])).toBe(perVehicle);
       }

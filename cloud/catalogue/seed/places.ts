@@ -670,4 +670,19 @@ export const SEED_VEHICLES: readonly SeedVehicle[] = [
       },
     ],
   },
+  {
+    id: 'veh-demo-3',
+    name: 'Third demo vehicle',
+    token: 'dev-vehicle-token-3',
+    paymentMethods: [
+      {
+        id: 'pm_demo3visa1881',
+        brand: 'visa',
+        last4: '1881',
+        expMonth: 6,
+        expYear: 2030,
+        isDefault: true,
+      },
+    ],
+  },
 ];
