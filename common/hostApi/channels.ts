@@ -9,10 +9,28 @@ export const HOST_CHANNELS = [
   'settings.get',
   'settings.update',
   'connectivity.get',
+  'orders.place',
+  'orders.list',
+  'orders.get',
+  'catalog.merchants',
+  'catalog.merchant',
+  'catalog.areas',
+  'favourites.list',
+  'favourites.add',
+  'favourites.remove',
+  'favourites.reorder',
+  'payments.list',
+  'consent.get',
+  'consent.set',
 ] as const;
 export type HostChannel = (typeof HOST_CHANNELS)[number];
 
-export const HOST_EVENTS = ['settings.changed', 'connectivity.changed'] as const;
+export const HOST_EVENTS = [
+  'settings.changed',
+  'connectivity.changed',
+  'orders.updated',
+  'consent.changed',
+] as const;
 export type HostEvent = (typeof HOST_EVENTS)[number];
 
 export function isHostChannel(value: unknown): value is HostChannel {

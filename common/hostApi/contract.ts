@@ -2,6 +2,24 @@ import { z } from 'zod';
 import { settingsPatchSchema, settingsSchema } from '../settings.ts';
 import { variantObjectSchema } from '../variant.ts';
 import type { HostChannel, HostEvent } from './channels.ts';
+import {
+  addFavouriteInputSchema,
+  areaListSchema,
+  consentViewSchema,
+  favouriteListViewSchema,
+  favouriteRefSchema,
+  localOrderListSchema,
+  localOrderSchema,
+  merchantListSchema,
+  merchantRefSchema,
+  merchantsInputSchema,
+  merchantViewSchema,
+  orderRefSchema,
+  paymentMethodListViewSchema,
+  placeOrderInputSchema,
+  reorderFavouritesInputSchema,
+  setConsentInputSchema,
+} from './commerce.ts';
 
 export interface ChannelSpec {
   input: z.ZodType;
@@ -34,12 +52,27 @@ export const hostContract = {
   'settings.get': { input: noInput, output: settingsSchema },
   'settings.update': { input: settingsPatchSchema, output: settingsSchema },
   'connectivity.get': { input: noInput, output: connectivitySchema },
+  'orders.place': { input: placeOrderInputSchema, output: localOrderSchema },
+  'orders.list': { input: noInput, output: localOrderListSchema },
+  'orders.get': { input: orderRefSchema, output: localOrderSchema },
+  'catalog.merchants': { input: merchantsInputSchema, output: merchantListSchema },
+  'catalog.merchant': { input: merchantRefSchema, output: merchantViewSchema },
+  'catalog.areas': { input: noInput, output: areaListSchema },
+  'favourites.list': { input: noInput, output: favouriteListViewSchema },
+  'favourites.add': { input: addFavouriteInputSchema, output: favouriteListViewSchema },
+  'favourites.remove': { input: favouriteRefSchema, output: favouriteListViewSchema },
+  'favourites.reorder': { input: reorderFavouritesInputSchema, output: favouriteListViewSchema },
+  'payments.list': { input: noInput, output: paymentMethodListViewSchema },
+  'consent.get': { input: noInput, output: consentViewSchema },
+  'consent.set': { input: setConsentInputSchema, output: consentViewSchema },
 } as const satisfies Record<HostChannel, ChannelSpec>;
 
 /** Host-to-renderer events with their payload schemas. */
 export const hostEvents = {
   'settings.changed': settingsSchema,
   'connectivity.changed': connectivitySchema,
+  'orders.updated': localOrderSchema,
+  'consent.changed': consentViewSchema,
 } as const satisfies Record<HostEvent, z.ZodType>;
 
 export type HostContract = typeof hostContract;

@@ -2,6 +2,9 @@ export const HOST_ERROR_CODES = [
   'invalid_input',
   'unknown_channel',
   'forbidden',
+  'not_found',
+  /** The same id was already used for a different request. */
+  'conflict',
   'unavailable',
   'timeout',
   'internal',

@@ -6,6 +6,7 @@ import { variantSchema } from '../../common/variant.ts';
 import { issueLines } from '../../common/validation.ts';
 import { createHost } from './host.ts';
 import { log } from './log.ts';
+import { resolveCloudToken } from './cloudClient/token.ts';
 import { loadVariant } from './variant.ts';
 import { startWebServer } from './webServer.ts';
 
@@ -28,6 +29,8 @@ try {
       renderer: { type: 'string', default: join(projectRoot, 'out', 'renderer') },
       'bridge-url': { type: 'string' },
       'cloud-url': { type: 'string' },
+      // Prefer DASHPORT_CLOUD_TOKEN on a head unit: a flag is visible in the process list.
+      'cloud-token': { type: 'string' },
       'cloud-poll-ms': { type: 'string', default: '5000' },
       'test-hooks': { type: 'boolean', default: false },
     },
@@ -59,6 +62,14 @@ if (!overridden.success)
     2,
   );
 
+const token = resolveCloudToken({
+  flag: args['cloud-token'],
+  env: process.env,
+  variantName: overridden.data.name,
+});
+if (!token.ok)
+  fail([`host: cloud token (--cloud-token or DASHPORT_CLOUD_TOKEN): ${token.problem}`], 2);
+
 const rendererRoot = resolve(args.renderer);
 if (!existsSync(join(rendererRoot, 'index.html'))) {
   fail([`host: no renderer build at ${rendererRoot} (run "npm run build" first)`], 1);
@@ -74,6 +85,7 @@ const host = createHost({
   buildTime: statSync(join(rendererRoot, 'index.html')).mtime.toISOString(),
   transport: 'socket',
   cloudPollMs: pollMs,
+  cloudToken: token.token,
   testHooks: args['test-hooks'],
 });
 const server = await startWebServer({ host, rendererRoot, hostname: args.host, port });

@@ -9,12 +9,15 @@ export interface CloudMonitorOptions {
 }
 
 /**
- * Polls the cloud's health endpoint with a timeout; reports only changes, so a tunnel shows as
- * one "offline" event rather than a stream.
+ * Knows whether the cloud is reachable. Two sources feed it: a health poll with a timeout (so a
+ * silent car still notices the cloud coming back) and every real request the host makes (`report`,
+ * so a failed order send shows "offline" at once instead of at the next poll). Only changes are
+ * reported, so a tunnel shows as one "offline" event rather than a stream.
  */
 export class CloudMonitor {
   private state: Connectivity = { cloud: 'unknown', checkedAt: null };
   private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
   private readonly options: Required<Omit<CloudMonitorOptions, 'fetchImpl'>> & {
     fetchImpl: typeof fetch;
   };
@@ -28,8 +31,10 @@ export class CloudMonitor {
   }
 
   start(): void {
+    this.stopped = false;
     const tick = async () => {
       await this.check();
+      if (this.stopped) return;
       this.timer = setTimeout(tick, this.options.intervalMs);
       this.timer.unref();
     };
@@ -37,19 +42,24 @@ export class CloudMonitor {
   }
 
   stop(): void {
+    this.stopped = true;
     clearTimeout(this.timer);
     this.timer = undefined;
   }
 
   async check(): Promise<Connectivity> {
-    const online = await this.probe();
+    return this.report(await this.probe());
+  }
+
+  /** What a request just learnt: the cloud answered (online) or could not be reached (offline). */
+  report(online: boolean): Connectivity {
     const next: Connectivity = {
       cloud: online ? 'online' : 'offline',
       checkedAt: new Date().toISOString(),
     };
     const changed = next.cloud !== this.state.cloud;
     this.state = next;
-    if (changed) this.options.onChange(next);
+    if (changed && !this.stopped) this.options.onChange(next);
     return next;
   }
 

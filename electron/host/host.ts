@@ -2,11 +2,22 @@ import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { hostContract, type SystemInfo } from '../../common/hostApi/contract.ts';
 import type { Variant } from '../../common/variant.ts';
+import { AccountService } from './catalog/accountService.ts';
+import { CatalogCache } from './catalog/catalogCache.ts';
+import { CatalogService } from './catalog/catalogService.ts';
+import type { BackoffPolicy } from './cloudClient/backoff.ts';
+import { CloudClient } from './cloudClient/client.ts';
+import { resolveCloudToken } from './cloudClient/token.ts';
 import { CloudMonitor } from './cloudMonitor.ts';
+import { ConsentStore } from './consent/consentStore.ts';
 import { openHostDatabase } from './db.ts';
 import { createDispatcher, HostFailure, type Dispatch } from './dispatch.ts';
 import { HostEventBus } from './events.ts';
 import { log } from './log.ts';
+import { OrderService } from './orders/orderService.ts';
+import { OrderStore } from './orders/orderStore.ts';
+import { OrderSync } from './orders/orderSync.ts';
+import { Outbox } from './orders/outbox.ts';
 import { SettingsStore } from './settingsStore.ts';
 
 export interface HostOptions {
@@ -17,6 +28,15 @@ export interface HostOptions {
   buildTime: string;
   transport: SystemInfo['transport'];
   cloudPollMs?: number;
+  /**
+   * The vehicle's cloud token. Undefined: DASHPORT_CLOUD_TOKEN, else the demo token for the dev
+   * variant. Null: none (vehicle routes unavailable).
+   */
+  cloudToken?: string | null;
+  /** Per-request timeout towards the cloud. */
+  cloudTimeoutMs?: number;
+  /** Waits between order sends while the cloud cannot take them. */
+  outboxBackoff?: BackoffPolicy;
   /** Lets end-to-end tests reach the renderer's store; never set on a head unit. */
   testHooks?: boolean;
 }
@@ -27,12 +47,15 @@ export interface Host {
   variant: Variant;
   /** Checks the cloud now instead of waiting for the next poll (after a reconnect, and in tests). */
   checkCloud(): Promise<void>;
+  /** Orders stored but not yet accepted by the cloud. */
+  pendingOrders(): number;
   close(): void;
 }
 
 /** Starts the head unit's local services. Plain Node: the same code runs under Electron and in browser mode. */
 export function createHost(options: HostOptions): Host {
   const { variant } = options;
+  const token = resolveToken(options);
   const db: DatabaseSync = openHostDatabase(join(options.dataDir, 'dashport.db'));
   const events = new HostEventBus();
   const settings = new SettingsStore(db, {
@@ -40,12 +63,58 @@ export function createHost(options: HostOptions): Host {
     distanceUnit: variant.distanceUnit,
     themeMode: 'auto',
   });
-  const cloud = new CloudMonitor({
+  const consent = new ConsentStore(db);
+  const cache = new CatalogCache(db);
+
+  // Connectivity comes from the health poll and from every real request; its return is the
+  // moment to send what waits and to catch up on order changes missed while offline.
+  const monitor = new CloudMonitor({
     cloudUrl: variant.cloudUrl,
     intervalMs: options.cloudPollMs ?? 5000,
-    onChange: (state) => events.emit('connectivity.changed', state),
+    onChange: (state) => {
+      events.emit('connectivity.changed', state);
+      if (state.cloud === 'online') {
+        outbox.kick({ retryNow: true });
+        sync.reconnectNow();
+        void sync.resync();
+      }
+    },
   });
-  cloud.start();
+  const client = new CloudClient({
+    baseUrl: variant.cloudUrl,
+    token,
+    timeoutMs: options.cloudTimeoutMs,
+    onReachability: (online) => monitor.report(online),
+  });
+
+  const store = new OrderStore(db);
+  const outbox: Outbox = new Outbox({
+    db,
+    orders: store,
+    send: (clientOrderId, request) => client.putOrder(clientOrderId, request),
+    onChange: (clientOrderId) => orders.notify(clientOrderId),
+    backoff: options.outboxBackoff,
+    log,
+  });
+  const orders: OrderService = new OrderService({
+    db,
+    outbox,
+    store,
+    cache,
+    emit: (order) => events.emit('orders.updated', order),
+    log,
+  });
+  const sync: OrderSync = new OrderSync({
+    cloudUrl: variant.cloudUrl,
+    token,
+    client,
+    orders,
+    store,
+    onConnected: () => monitor.report(true),
+    log,
+  });
+  const catalog = new CatalogService({ client, cache, consent, log });
+  const account = new AccountService({ db, client, cache, log });
 
   const { cloudUrl: _cloudUrl, $schema: _schema, ...publicVariant } = variant;
 
@@ -73,21 +142,58 @@ export function createHost(options: HostOptions): Host {
         events.emit('settings.changed', next);
         return next;
       },
-      'connectivity.get': () => cloud.current,
+      'connectivity.get': () => monitor.current,
+      'orders.place': (input) => orders.place(input.clientOrderId, input.request),
+      'orders.list': () => orders.list(),
+      'orders.get': (input) => orders.get(input.clientOrderId),
+      'catalog.merchants': (input) => catalog.merchants(input),
+      'catalog.merchant': (input) => catalog.merchant(input.merchantId),
+      'catalog.areas': () => catalog.areas(),
+      'favourites.list': () => account.favourites(),
+      'favourites.add': (input) => account.addFavourite(input.favouriteId, input.favourite),
+      'favourites.remove': (input) => account.removeFavourite(input.favouriteId),
+      'favourites.reorder': (input) => account.reorderFavourites(input.favouriteIds),
+      'payments.list': () => account.paymentMethods(),
+      'consent.get': () => consent.view(),
+      'consent.set': (input) => {
+        const { view, changed } = consent.set(input.purpose, input.granted);
+        // Withdrawn: the positions the car searched around go too.
+        if (input.purpose === 'location' && !input.granted) cache.forgetPositions();
+        if (changed) events.emit('consent.changed', view);
+        return view;
+      },
     },
     (channel, error) => log.error('host.handler_failed', { channel, error: String(error) }),
   );
 
+  monitor.start();
+  outbox.start();
+  sync.start();
+
+  let closed = false;
   return {
     dispatch,
     events,
     variant,
     checkCloud: async () => {
-      await cloud.check();
+      await monitor.check();
     },
+    pendingOrders: () => outbox.pending(),
     close() {
-      cloud.stop();
+      if (closed) return;
+      closed = true;
+      monitor.stop();
+      outbox.close();
+      sync.close();
+      client.close();
       db.close();
     },
   };
+}
+
+function resolveToken(options: HostOptions): string | null {
+  if (options.cloudToken !== undefined) return options.cloudToken;
+  const resolved = resolveCloudToken({ env: process.env, variantName: options.variant.name });
+  if (!resolved.ok) throw new Error(`DASHPORT_CLOUD_TOKEN: ${resolved.problem}`);
+  return resolved.token;
 }

@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { extractFile, listPackage } from '@electron/asar';
 import { Arch, build as pack, Platform } from 'electron-builder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOST_CHANNELS } from '../../common/hostApi/channels.ts';
 
 const projectRoot = join(import.meta.dirname, '..', '..');
 const cli = join(projectRoot, 'node_modules/electron-vite/bin/electron-vite.js');
@@ -98,7 +99,10 @@ describe('electron-vite build', () => {
     new Function('require', 'module', 'exports', preload)(sandboxRequire, module, module.exports);
     expect(listeners).toEqual(['dashport:event']);
     const api = exposed.dashport as Record<string, Record<string, unknown>>;
-    expect(Object.keys(api).sort()).toEqual(['app', 'connectivity', 'on', 'settings', 'system']);
+    // One namespace per group of host channels in the contract, plus `on` for events.
+    const namespaces = new Set(HOST_CHANNELS.map((c) => c.split('.')[0]));
+    expect(Object.keys(api).sort()).toEqual([...namespaces, 'on'].sort());
+    expect(typeof api.orders?.place).toBe('function');
     expect(typeof api.settings?.update).toBe('function');
   });
 
