@@ -1,3 +1,4 @@
+import { canonicalJson } from '../../common/canonicalJson.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Order, ParsedOrderRequest } from '../../common/cloudApi/orders.ts';
 import type { Logger } from '../../common/log.ts';
@@ -42,25 +43,13 @@ export interface OrderService {
   onChange(listener: (change: OrderChange) => void): () => void;
 }
 
-/** Key-sorted JSON. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 /** Equal orders hash equally: key order and the order options were listed in do not matter. */
 export function requestDigest(request: ParsedOrderRequest): string {
   const normal = {
     ...request,
     lines: request.lines.map((l) => ({ ...l, optionIds: [...l.optionIds].sort() })),
   };
-  return createHash('sha256').update(canonical(normal)).digest('hex');
+  return createHash('sha256').update(canonicalJson(normal)).digest('hex');
 }
 
 /** Letters and digits that cannot be misread for one another on a screen or read aloud. */

@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { transaction } from '../../common/db/transaction.ts';
 import type { Fulfilment } from '../../common/cloudApi/catalog.ts';
 import type { Order, OrderLine } from '../../common/cloudApi/orders.ts';
 import type { PaymentMethod } from '../../common/cloudApi/payments.ts';
@@ -82,18 +83,6 @@ interface OrderRow {
 }
 
 const ACTIVE = `('submitted', 'accepted', 'preparing', 'ready')`;
-
-function transaction<T>(db: DatabaseSync, fn: () => T): T {
-  db.exec('BEGIN IMMEDIATE');
-  try {
-    const result = fn();
-    db.exec('COMMIT');
-    return result;
-  } catch (error) {
-    db.exec('ROLLBACK');
-    throw error;
-  }
-}
 
 export function createOrderStore(db: DatabaseSync): OrderStore {
   const history = (orderId: string) =>

@@ -8,7 +8,7 @@ import { PaymentMethodListSchema } from '../../../common/cloudApi/payments.ts';
 import type { FavouriteListView } from '../../../common/hostApi/commerce.ts';
 import type { Logger } from '../../../common/log.ts';
 import { CloudError, type CloudClient } from '../cloudClient/client.ts';
-import { transaction } from '../transaction.ts';
+import { transaction } from '../../../common/db/transaction.ts';
 import type { CatalogCache } from './catalogCache.ts';
 import { hostFailureOf, withCache } from './fallback.ts';
 

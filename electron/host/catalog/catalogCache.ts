@@ -16,7 +16,7 @@ import {
   type LatLon,
 } from '../../../common/geo.ts';
 import { openState } from '../../../common/openingHours.ts';
-import { transaction } from '../transaction.ts';
+import { transaction } from '../../../common/db/transaction.ts';
 
 /** Searches remembered for offline use; older ones (and the positions in them) are dropped. */
 const MAX_SEARCHES = 100;

@@ -8,7 +8,7 @@ import type { LocalOrder, LocalOrderList } from '../../../common/hostApi/commerc
 import type { Logger } from '../../../common/log.ts';
 import type { CatalogCache } from '../catalog/catalogCache.ts';
 import { HostFailure } from '../dispatch.ts';
-import { transaction } from '../transaction.ts';
+import { transaction } from '../../../common/db/transaction.ts';
 import type { OrderStore } from './orderStore.ts';
 import { IdempotencyConflict, type Outbox } from './outbox.ts';
 import { summarise, summaryFromOrder } from './summary.ts';

@@ -1,3 +1,4 @@
+import { canonicalJson } from '../../../common/canonicalJson.ts';
 import { createHash } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { CLOUD_ERROR_CODES, type CloudErrorCode } from '../../../common/cloudApi/errors.ts';
@@ -10,7 +11,7 @@ import { orderSummarySchema, type OrderSummary } from '../../../common/hostApi/c
 import type { Logger } from '../../../common/log.ts';
 import { backoffDelay, type BackoffPolicy } from '../cloudClient/backoff.ts';
 import { CloudError } from '../cloudClient/client.ts';
-import { transaction } from '../transaction.ts';
+import { transaction } from '../../../common/db/transaction.ts';
 import type { OrderStore } from './orderStore.ts';
 
 export type OutboxStatus = 'queued' | 'sent' | 'failed';
@@ -366,18 +367,6 @@ function toEntry(row: OutboxRow): OutboxEntry {
   };
 }
 
-/** Key-sorted JSON, so equal requests hash equally whatever order their keys came in. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 export function requestDigest(request: ParsedOrderRequest): string {
-  return createHash('sha256').update(canonical(request)).digest('hex');
+  return createHash('sha256').update(canonicalJson(request)).digest('hex');
 }
