@@ -45,6 +45,21 @@ const ZOD = forbid(
   ['zod', 'zod/*'],
   'Keep zod out of the renderer bundle; import types only (import type) from common schemas.',
 );
+// Modules that build zod schemas: the renderer may take their types (erased) but not their values,
+// or zod lands in the first-paint bundle (DESIGN §10 budget).
+const SCHEMA_MODULES = {
+  group: [
+    '**/common/cloudApi/*',
+    '**/common/hostApi/contract.ts',
+    '**/common/hostApi/commerce.ts',
+    '**/common/hostApi/finance.ts',
+    '**/common/settings.ts',
+    '**/common/variant.ts',
+    '**/common/validation.ts',
+  ],
+  message: 'Schema modules carry zod: import only types from them (import type) in the renderer.',
+  allowTypeImports: true,
+};
 const SOCKET_SERVER = forbid(
   ['socket.io', 'fastify', 'fastify/*'],
   'Server libraries do not belong here.',
@@ -55,7 +70,7 @@ const restrict = (files, ...patterns) => ({
   rules: {
     'no-restricted-imports': [
       'error',
-      { patterns: patterns.map((p) => ({ ...p, allowTypeImports: false })) },
+      { patterns: patterns.map((p) => ({ allowTypeImports: false, ...p })) },
     ],
   },
 });
@@ -79,7 +94,18 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
-  restrict(['renderer/**'], ELECTRON, HOST, MAIN, BRIDGE, CLOUD, NODE, ZOD, SOCKET_SERVER),
+  restrict(
+    ['renderer/**'],
+    ELECTRON,
+    HOST,
+    MAIN,
+    BRIDGE,
+    CLOUD,
+    NODE,
+    ZOD,
+    SCHEMA_MODULES,
+    SOCKET_SERVER,
+  ),
   restrict(['common/**'], ELECTRON, HOST, MAIN, BRIDGE, CLOUD, RENDERER),
   restrict(['electron/host/**'], ELECTRON, MAIN, BRIDGE, CLOUD, RENDERER),
   restrict(['electron/main/**'], MAIN, BRIDGE, CLOUD, RENDERER),

@@ -7,6 +7,8 @@ import { connectHost } from './host/connectHost.ts';
 import { StoreProvider } from './store/context.tsx';
 import './ui/tokens.css';
 import './ui/app.css';
+import './features/services/services.css';
+import './features/lease/lease.css';
 import { connectVehicle } from './vehicle/vehicleClient.ts';
 import { exposeTestHooks } from './app/testHooks.ts';
 

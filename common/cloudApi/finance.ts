@@ -17,8 +17,9 @@ export type AllowancePeriod = (typeof ALLOWANCE_PERIODS)[number];
 
 export const DistanceUnitSchema = z.enum(DISTANCE_UNITS);
 
-/** Days before maturity from which the end-of-term journey opens (reminders at 120/90/60). */
-export const END_OF_TERM_WINDOW_DAYS = 120;
+import { END_OF_TERM_WINDOW_DAYS } from '../lease/endOfTerm.ts';
+
+export { END_OF_TERM_WINDOW_DAYS };
 
 /** A calendar date (YYYY-MM-DD) in the account's time zone. */
 export const IsoDateSchema = z.iso.date();

@@ -10,7 +10,11 @@ import { CloudClient } from './cloudClient/client.ts';
 import { resolveCloudToken } from './cloudClient/token.ts';
 import { CloudMonitor } from './cloudMonitor.ts';
 import { ConsentStore } from './consent/consentStore.ts';
+import { ConsentSync } from './consent/consentSync.ts';
 import { openHostDatabase } from './db.ts';
+import { FinanceService } from './finance/financeService.ts';
+import { TestDriveService } from './finance/testDriveService.ts';
+import { OfferService } from './offers/offerService.ts';
 import { createDispatcher, HostFailure, type Dispatch } from './dispatch.ts';
 import { HostEventBus } from './events.ts';
 import { log } from './log.ts';
@@ -37,6 +41,8 @@ export interface HostOptions {
   cloudTimeoutMs?: number;
   /** Waits between order sends while the cloud cannot take them. */
   outboxBackoff?: BackoffPolicy;
+  /** Offers shown per day at most (OFFERS_DAILY_CAP unless a test sets another). */
+  offersDailyCap?: number;
   /** Lets end-to-end tests reach the renderer's store; never set on a head unit. */
   testHooks?: boolean;
 }
@@ -74,6 +80,7 @@ export function createHost(options: HostOptions): Host {
     onChange: (state) => {
       events.emit('connectivity.changed', state);
       if (state.cloud === 'online') {
+        void consentSync.kick();
         outbox.kick({ retryNow: true });
         sync.reconnectNow();
         void sync.resync();
@@ -115,6 +122,17 @@ export function createHost(options: HostOptions): Host {
   });
   const catalog = new CatalogService({ client, cache, consent, log });
   const account = new AccountService({ db, client, cache, log });
+  const consentSync: ConsentSync = new ConsentSync({ db, client, log });
+  const finance = new FinanceService({ db, client, cache, consent, log });
+  const testDrives = new TestDriveService({ client, cache, log });
+  const offers = new OfferService({
+    db,
+    client,
+    consent,
+    locale: () => settings.get().language,
+    leaseEnding: () => finance.cachedAccount()?.endOfTerm.windowOpen,
+    dailyCap: options.offersDailyCap,
+  });
 
   const { cloudUrl: _cloudUrl, $schema: _schema, ...publicVariant } = variant;
 
@@ -159,15 +177,40 @@ export function createHost(options: HostOptions): Host {
         const { view, changed } = consent.set(input.purpose, input.granted);
         // Withdrawn: the positions the car searched around go too.
         if (input.purpose === 'location' && !input.granted) cache.forgetPositions();
-        if (changed) events.emit('consent.changed', view);
+        if (changed) {
+          events.emit('consent.changed', view);
+          // The provider's record follows; the car enforces either way.
+          void consentSync.kick();
+        }
         return view;
       },
+      'account.get': () => finance.account(),
+      'account.payInstalment': (input) => finance.payInstalment(input),
+      'account.mileagePacks': () => finance.packs(),
+      'account.buyMileagePack': (input) => finance.buyPack(input),
+      'account.endOfTerm': (input) => finance.endOfTerm(input),
+      'account.inspectionSlots': () => finance.inspectionSlots(),
+      'account.bookInspection': (input) => finance.bookInspection(input.slotId),
+      'mileage.report': (input) => finance.reportMileage(input.odometerM),
+      'lease.todayStart': () => finance.todayStart(),
+      'lease.setTodayStart': (input) => finance.setTodayStart(input),
+      'offers.list': (input) => offers.list(input),
+      'offers.markShown': (input) => offers.markShown(input.offerId),
+      'offers.mute': (input) => offers.mute(input.merchantId),
+      'offers.unmute': (input) => offers.unmute(input.merchantId),
+      'offers.muteAll': (input) => offers.muteAll(input.muted),
+      'testDrives.models': () => testDrives.models(),
+      'testDrives.slots': (input) => testDrives.slots(input.modelId),
+      'testDrives.book': (input) => testDrives.book(input.clientBookingId, input.slotId),
+      'testDrives.cancel': (input) => testDrives.cancel(input.clientBookingId),
+      'testDrives.list': () => testDrives.list(),
     },
     (channel, error) => log.error('host.handler_failed', { channel, error: String(error) }),
   );
 
   monitor.start();
   outbox.start();
+  void consentSync.kick();
   sync.start();
 
   let closed = false;

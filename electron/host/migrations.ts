@@ -99,4 +99,29 @@ export const HOST_MIGRATIONS: readonly Migration[] = [
       at TEXT NOT NULL
     ) STRICT;`,
   },
+  {
+    version: 5,
+    name: 'offers and lease',
+    // Offers shown per local day (the frequency cap), merchants muted by the driver (one row
+    // with merchant_id '*' mutes all), the odometer at the first reading of each day, and how
+    // far the consent log has been copied to the cloud's record.
+    sql: `CREATE TABLE offer_impressions (
+      day TEXT NOT NULL,
+      offer_id TEXT NOT NULL,
+      shown_at TEXT NOT NULL,
+      PRIMARY KEY (day, offer_id)
+    ) STRICT;
+    CREATE TABLE offer_mutes (
+      merchant_id TEXT PRIMARY KEY,
+      muted_at TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE lease_today_start (
+      day TEXT PRIMARY KEY,
+      odometer_m INTEGER NOT NULL
+    ) STRICT;
+    CREATE TABLE consent_sync (
+      id INTEGER PRIMARY KEY CHECK (id = 1),
+      last_log_id INTEGER NOT NULL
+    ) STRICT;`,
+  },
 ];

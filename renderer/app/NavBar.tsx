@@ -11,6 +11,7 @@ export function NavBar() {
   const reset = useAppStore((s) => s.reset);
   const canGoBack = useAppStore((s) => s.stack.length > 1);
   const pop = useAppStore((s) => s.pop);
+  const features = useAppStore((s) => s.config.features);
   return (
     <nav className="nav-bar" aria-label={t('nav.label')}>
       {canGoBack && (
@@ -19,7 +20,10 @@ export function NavBar() {
         </Button>
       )}
       {(Object.keys(SCREENS) as ScreenName[])
-        .filter((name) => SCREENS[name].inNavBar)
+        .filter((name) => {
+          const { inNavBar, feature } = SCREENS[name];
+          return inNavBar && (feature === undefined || features[feature]);
+        })
         .map((name) => (
           <Button
             key={name}

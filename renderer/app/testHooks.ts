@@ -1,14 +1,24 @@
 import type { AppStore } from '../store/appStore.ts';
+import type { Screen } from '../store/navSlice.ts';
 import { SCREENS } from './screens.ts';
 
 declare global {
   interface Window {
     /** Present only when the host runs with --test-hooks (end-to-end tests, audits, benchmarks). */
-    dashportTest?: { store: AppStore; screens: string[] };
+    dashportTest?: {
+      store: AppStore;
+      screens: string[];
+      /** Screens that show more with parameters, with an example to open them with. */
+      auditParams: Record<string, Screen>;
+    };
   }
 }
 
 /** Gives browser tests the store (navigate, read drive state) and the screen registry. */
 export function exposeTestHooks(store: AppStore): void {
-  window.dashportTest = { store, screens: Object.keys(SCREENS) };
+  const auditParams: Record<string, Screen> = {};
+  for (const [name, entry] of Object.entries(SCREENS)) {
+    if (entry.auditParams) auditParams[name] = entry.auditParams;
+  }
+  window.dashportTest = { store, screens: Object.keys(SCREENS), auditParams };
 }

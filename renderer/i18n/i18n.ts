@@ -2,7 +2,16 @@ import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { LocaleCode } from '../../common/locales.ts';
 
-export const NAMESPACES = ['common', 'home', 'settings'] as const;
+export const NAMESPACES = [
+  'common',
+  'home',
+  'settings',
+  'services',
+  'lease',
+  'consent',
+  'offers',
+  'testDrives',
+] as const;
 
 type Bundle = Record<string, unknown>;
 // English is the fallback of every language, so it ships in the main chunk (no extra round trip

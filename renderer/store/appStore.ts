@@ -1,10 +1,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { HostClient } from '../../common/hostApi/client.ts';
+import { createCommerceSlice, type CommerceSlice } from './commerceSlice.ts';
 import { createNavSlice, type NavSlice } from './navSlice.ts';
 import { createSettingsSlice, type HostSnapshot, type SettingsSlice } from './settingsSlice.ts';
 import { createVehicleSlice, initialDerived, type VehicleSlice } from './vehicleSlice.ts';
 
-export type AppState = NavSlice & VehicleSlice & SettingsSlice;
+export type AppState = NavSlice & VehicleSlice & SettingsSlice & CommerceSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(host: HostClient, initial: HostSnapshot): AppStore {
@@ -12,11 +13,16 @@ export function createAppStore(host: HostClient, initial: HostSnapshot): AppStor
     ...createNavSlice(...a),
     ...createVehicleSlice(...a),
     ...createSettingsSlice(host, initial)(...a),
+    ...createCommerceSlice(host)(...a),
   }));
   store.setState(initialDerived(store.getState()));
   // Another window (or the engineering screen) may change settings: the host's event is the truth.
   host.on('settings.changed', (settings) => store.getState().receiveSettings(settings));
   host.on('connectivity.changed', (state) => store.getState().setCloud(state));
+  host.on('orders.updated', (order) => store.getState().receiveOrder(order));
+  host.on('consent.changed', (view) => store.getState().receiveConsent(view));
+  // Orders and consent are not needed for the first paint; they follow it.
+  void store.getState().loadCommerce();
   return store;
 }
 

@@ -1,4 +1,5 @@
 import type { DistanceUnit } from '../../common/locales.ts';
+import { minorDigits, minorToMajor } from '../../common/money.ts';
 
 const KM_PER_MILE = 1.609344;
 
@@ -58,4 +59,60 @@ export function gearKey(gear: number): GearKey {
   if (gear === 127) return 'drive';
   if (gear === 0) return 'neutral';
   return gear < 0 ? 'reverse' : 'forward';
+}
+
+/** An amount in the currency's minor unit (cents, fen), as the locale writes that currency. */
+export function formatMoney(amountMinor: number, currency: string, locale: string): string {
+  const digits = minorDigits(currency);
+  return formatter(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(minorToMajor(amountMinor, currency));
+}
+
+/**
+ * A short distance to a place: metres (or feet) when close, one decimal below 10 km (mi), whole
+ * units beyond. Rounded to what a glance can use, never to false precision.
+ */
+export function formatPlaceDistance(meters: number, unit: DistanceUnit, locale: string): string {
+  if (unit === 'km') {
+    if (meters < 1000) {
+      return formatter(locale, { style: 'unit', unit: 'meter', maximumFractionDigits: 0 }).format(
+        Math.max(10, Math.round(meters / 10) * 10),
+      );
+    }
+    const km = meters / 1000;
+    return formatter(locale, {
+      style: 'unit',
+      unit: 'kilometer',
+      maximumFractionDigits: km < 10 ? 1 : 0,
+    }).format(km);
+  }
+  const miles = meters / 1000 / KM_PER_MILE;
+  if (miles < 0.1) {
+    return formatter(locale, { style: 'unit', unit: 'foot', maximumFractionDigits: 0 }).format(
+      Math.max(50, Math.round(meters / 0.3048 / 50) * 50),
+    );
+  }
+  return formatter(locale, {
+    style: 'unit',
+    unit: 'mile',
+    maximumFractionDigits: miles < 10 ? 1 : 0,
+  }).format(miles);
+}
+
+/** Whole minutes, as "4 min" / "4 Min." / "4分钟". */
+export function formatMinutes(minutes: number, locale: string): string {
+  return formatter(locale, { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(
+    Math.max(1, Math.round(minutes)),
+  );
+}
+
+/** Date and time of an order, short. */
+export function formatDateTime(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(iso),
+  );
 }

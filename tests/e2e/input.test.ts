@@ -53,6 +53,21 @@ function expectVisibleRing(info: FocusInfo): void {
   expect(info.rect.bottom + reach).toBeLessThanOrEqual(info.viewport.height);
 }
 
+/**
+ * The nav bar's destinations in order, without Back. They grow as features are added, so the
+ * tests walk whatever is there; home comes first and settings last.
+ */
+async function navEntries(page: Page): Promise<string[]> {
+  const entries = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.nav-bar button')]
+      .map((b) => b.dataset.testid ?? '')
+      .filter((id) => id !== 'nav-back'),
+  );
+  expect(entries[0]).toBe('nav-home');
+  expect(entries.at(-1)).toBe('nav-settings');
+  return entries;
+}
+
 describe('non-touch input in Chromium (real layout, real bridge, cloud and host)', () => {
   const tmp = tempDir('dashport-e2e-input-');
   let stack: Stack;
@@ -83,14 +98,19 @@ describe('non-touch input in Chromium (real layout, real bridge, cloud and host)
     expect(home.testId).toBe('nav-home');
     expectVisibleRing(home);
 
-    await page.keyboard.press('ArrowRight');
-    const settings = await focusInfo(page);
-    expect(settings.testId).toBe('nav-settings');
-    expectVisibleRing(settings);
-    // Moved to the right, in the same row.
-    expect(settings.rect.left).toBeGreaterThanOrEqual(home.rect.right);
-    expect(settings.rect.top).toBeLessThan(home.rect.bottom);
-    expect(settings.rect.bottom).toBeGreaterThan(home.rect.top);
+    const nav = await navEntries(page);
+    let previous = home;
+    for (const entry of nav.slice(1)) {
+      await page.keyboard.press('ArrowRight');
+      const next = await focusInfo(page);
+      expect(next.testId).toBe(entry);
+      expectVisibleRing(next);
+      // Moved to the right, in the same row.
+      expect(next.rect.left).toBeGreaterThanOrEqual(previous.rect.right);
+      expect(next.rect.top).toBeLessThan(home.rect.bottom);
+      expect(next.rect.bottom).toBeGreaterThan(home.rect.top);
+      previous = next;
+    }
 
     // Nothing further right, nothing above or below on the home screen: focus stays.
     for (const key of ['ArrowRight', 'ArrowDown']) {
@@ -98,16 +118,20 @@ describe('non-touch input in Chromium (real layout, real bridge, cloud and host)
       expect((await focusInfo(page)).testId).toBe('nav-settings');
     }
 
-    await page.keyboard.press('ArrowLeft');
-    expect((await focusInfo(page)).testId).toBe('nav-home');
+    for (const entry of nav.slice(0, -1).reverse()) {
+      await page.keyboard.press('ArrowLeft');
+      expect((await focusInfo(page)).testId).toBe(entry);
+    }
 
     // Rotary as Tab / Shift+Tab: reading order, and Tab never leaves the app.
-    await page.keyboard.press('Tab');
-    expect((await focusInfo(page)).testId).toBe('nav-settings');
+    for (const entry of nav.slice(1)) {
+      await page.keyboard.press('Tab');
+      expect((await focusInfo(page)).testId).toBe(entry);
+    }
     await page.keyboard.press('Tab');
     expect((await focusInfo(page)).testId).toBe('nav-settings');
     await page.keyboard.press('Shift+Tab');
-    expect((await focusInfo(page)).testId).toBe('nav-home');
+    expect((await focusInfo(page)).testId).toBe(nav.at(-2));
     expect(problems.errors, problems.errors.join('\n')).toEqual([]);
     await page.context().close();
   });
@@ -116,8 +140,9 @@ describe('non-touch input in Chromium (real layout, real bridge, cloud and host)
     const { page, problems } = await openPanel(browser, stack.host.url);
     await page.getByTestId('nav-home').waitFor({ timeout: 20_000 });
     const url = page.url();
+    const nav = await navEntries(page);
     await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowRight');
+    for (let i = 1; i < nav.length; i++) await page.keyboard.press('ArrowRight');
     // Enter is handled once: our click, not also the browser's implicit one.
     await page.evaluate(() => {
       const button = document.querySelector<HTMLElement>('[data-testid="nav-settings"]')!;
@@ -140,7 +165,7 @@ describe('non-touch input in Chromium (real layout, real bridge, cloud and host)
 
     const names = () =>
       page.evaluate(() => window.dashportTest!.store.getState().stack.map((s) => s.name));
-    await page.keyboard.press('ArrowLeft');
+    for (let i = 1; i < nav.length; i++) await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Enter');
     expect(await names()).toEqual(['home']);
 
@@ -151,7 +176,7 @@ describe('non-touch input in Chromium (real layout, real bridge, cloud and host)
     await page.keyboard.press('Escape');
     expect(await names()).toEqual(['home']);
     const restored = await focusInfo(page);
-    expect(restored.testId).toBe('nav-settings');
+    expect(restored.testId).toBe(nav[1]);
     expectVisibleRing(restored);
 
     // At home Back has nothing to pop, and the browser's Back key is kept from the browser.
@@ -231,9 +256,10 @@ describe('non-touch input in Chromium (real layout, real bridge, cloud and host)
   it('a control drawn under something else is skipped', async () => {
     const { page } = await openPanel(browser, stack.host.url);
     await page.getByTestId('nav-home').waitFor({ timeout: 20_000 });
-    // A toast-like box over the middle of the Settings entry (not modal: only what it covers is lost).
-    await page.evaluate(() => {
-      const r = document.querySelector('[data-testid="nav-settings"]')!.getBoundingClientRect();
+    const nav = await navEntries(page);
+    // A toast-like box over the middle of the second nav entry (not modal: only what it covers is lost).
+    await page.evaluate((covered) => {
+      const r = document.querySelector(`[data-testid="${covered}"]`)!.getBoundingClientRect();
       const toast = document.createElement('div');
       toast.dataset.testid = 'toast';
       Object.assign(toast.style, {
@@ -245,15 +271,17 @@ describe('non-touch input in Chromium (real layout, real bridge, cloud and host)
         background: 'var(--surface)',
       });
       document.body.append(toast);
-    });
+    }, nav[1]!);
     await page.keyboard.press('ArrowRight');
     expect((await focusInfo(page)).testId).toBe('nav-home');
+    // Past the covered entry, by direction and in reading order alike.
     await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('Tab');
+    expect((await focusInfo(page)).testId).toBe(nav[2]);
+    await page.keyboard.press('Shift+Tab');
     expect((await focusInfo(page)).testId).toBe('nav-home');
     await page.evaluate(() => document.querySelector('[data-testid="toast"]')!.remove());
     await page.keyboard.press('ArrowRight');
-    expect((await focusInfo(page)).testId).toBe('nav-settings');
+    expect((await focusInfo(page)).testId).toBe(nav[1]);
     await page.context().close();
   });
 

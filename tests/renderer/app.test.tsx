@@ -35,6 +35,17 @@ describe('home screen', () => {
     expect(screen.getByRole('meter').getAttribute('aria-valuenow')).toBe('64');
   });
 
+  it('shows the battery charge instead of fuel on an electric car', async () => {
+    app = await renderApp();
+    act(() =>
+      app!.store.getState().applySamples({
+        [SIGNAL.batteryLevel]: { value: 9, ts: now(), receivedAt: performance.now() },
+      }),
+    );
+    expect(screen.getByRole('meter', { name: 'Charge' }).getAttribute('aria-valuenow')).toBe('9');
+    expect(screen.getByTestId('fuel-value').textContent).toBe('9%');
+  });
+
   it('ignores a reading older than the one shown', async () => {
     app = await renderApp();
     const t = now();

@@ -1,7 +1,7 @@
 import { render } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { join } from 'node:path';
-import { startCloud, type CloudServer } from '../../cloud/server.ts';
+import { startCloud, type CloudOptions, type CloudServer } from '../../cloud/server.ts';
 import { createLogger } from '../../common/log.ts';
 import { SIGNAL } from '../../common/vss/signals.ts';
 import { createHostClient } from '../../common/hostApi/client.ts';
@@ -44,7 +44,12 @@ export interface Harness {
 
 /** Boots the real renderer against a real host and cloud (in-process, their own temp databases). */
 export async function renderApp(
-  options: { variant?: Partial<Variant>; dataDir?: string } = {},
+  options: {
+    variant?: Partial<Variant>;
+    dataDir?: string;
+    /** Cloud options beyond its address and database: the order simulator's step, a pinned clock. */
+    cloud?: Pick<CloudOptions, 'orderStepMs' | 'now'>;
+  } = {},
 ): Promise<Harness> {
   const tmp = options.dataDir ? null : tempDir();
   const dataDir = options.dataDir ?? tmp!.dir;
@@ -53,6 +58,7 @@ export async function renderApp(
     port: 0,
     dbPath: join(dataDir, 'cloud.db'),
     logger: createLogger('cloud', () => {}),
+    ...options.cloud,
   });
   const host = createHost({
     variant: devVariant({ cloudUrl: cloud.url, ...options.variant }),

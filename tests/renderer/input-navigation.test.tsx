@@ -20,7 +20,10 @@ let vehicle: VehicleClient | undefined;
  * its controls side by side, 200 px wide with 20 px gaps. Real geometry is exercised in
  * tests/e2e/input.test.ts.
  */
-const ROW = '.status-bar, .segmented, .gate, .nav-bar, [aria-modal="true"]';
+const ROW =
+  '.status-bar, .segmented, .gate, .nav-bar, [aria-modal="true"], ' +
+  // Rows of the services screens: headers, button rows, the category tiles, list rows.
+  '.screen-header, .button-row, .tiles, .list__row, .empty-state, .error-note, .cart-bar';
 const CONTROL = 'button, a[href], input, select, textarea, [tabindex]';
 const ZERO: Rect = { left: 0, top: 0, right: 0, bottom: 0 };
 const VIEWPORT: Rect = { left: 0, top: 0, right: 1920, bottom: 720 };
@@ -70,6 +73,23 @@ function wheel(button: string): void {
 
 const stackNames = () => app!.store.getState().stack.map((s) => s.name);
 
+/**
+ * The nav bar's destinations in order, without Back. They grow as features are added, so the
+ * tests walk whatever is there; home comes first and settings last.
+ */
+function navEntries(): string[] {
+  const entries = [...document.querySelectorAll<HTMLElement>('.nav-bar button')]
+    .map((b) => b.dataset.testid!)
+    .filter((id) => id !== 'nav-back');
+  expect(entries[0]).toBe('nav-home');
+  expect(entries.at(-1)).toBe('nav-settings');
+  return entries;
+}
+
+/** In the row layout, the theme choice straight above (or nearest above) a nav-bar column. */
+const THEME_ABOVE = ['theme-auto', 'theme-day', 'theme-night'];
+const themeAbove = (column: number) => THEME_ABOVE[Math.min(column, THEME_ABOVE.length - 1)];
+
 describe('arrow keys and Enter', () => {
   it('first press shows focus on the current screen entry, then arrows move along the nav bar', async () => {
     app = await renderApp();
@@ -77,26 +97,33 @@ describe('arrow keys and Enter', () => {
     press('ArrowRight');
     expect(focused()).toBe('nav-home');
     expect(document.documentElement.dataset.input).toBe('keys');
-    press('ArrowRight');
-    expect(focused()).toBe('nav-settings');
+    const nav = navEntries();
+    for (const entry of nav.slice(1)) {
+      press('ArrowRight');
+      expect(focused()).toBe(entry);
+    }
     press('ArrowRight'); // nothing further right: focus stays
     expect(focused()).toBe('nav-settings');
-    press('ArrowLeft');
-    expect(focused()).toBe('nav-home');
+    for (const entry of nav.slice(0, -1).reverse()) {
+      press('ArrowLeft');
+      expect(focused()).toBe(entry);
+    }
   });
 
   it('moves between settings choices by direction and switches the language with Enter', async () => {
     app = await renderApp();
     act(() => feed(app!.store, PARKED));
+    const nav = navEntries();
+    const column = nav.indexOf('nav-settings');
     press('ArrowRight');
-    press('ArrowRight');
+    for (let i = 0; i < column; i++) press('ArrowRight');
     expect(focused()).toBe('nav-settings');
     press('Enter');
     expect(screen.getByRole('heading', { name: 'Settings' })).toBeTruthy();
     // A nav-bar entry keeps focus when its screen opens, as a tab does.
     expect(focused()).toBe('nav-settings');
     press('ArrowUp');
-    expect(focused()).toBe('theme-day'); // straight above nav-settings
+    expect(focused()).toBe(themeAbove(column)); // straight above nav-settings
     press('ArrowUp');
     expect(focused()).toBe('distance-unit-mi');
     press('ArrowUp');
@@ -114,7 +141,7 @@ describe('arrow keys and Enter', () => {
     press('ArrowDown');
     press('ArrowDown');
     press('ArrowDown');
-    expect(focused()).toBe('nav-settings');
+    expect(focused()).toBe(nav[1]); // straight below the second column
   });
 
   it('does not activate twice on a held Enter', async () => {
@@ -152,11 +179,8 @@ describe('rotary controller', () => {
     press('PageDown');
     expect(focused()).toBe('language-en');
     const seen = [focused()];
-    for (let i = 0; i < 12; i++) {
-      press('PageDown');
-      seen.push(focused());
-    }
-    expect(seen.slice(0, 10)).toEqual([
+    const nav = navEntries();
+    const choices = [
       'language-en',
       'language-zh-CN',
       'language-de',
@@ -165,12 +189,18 @@ describe('rotary controller', () => {
       'theme-auto',
       'theme-day',
       'theme-night',
-      'nav-home',
-      'nav-settings',
-    ]);
-    expect(seen.slice(10)).toEqual(['nav-settings', 'nav-settings', 'nav-settings']);
-    press('PageUp');
-    expect(focused()).toBe('nav-home');
+    ];
+    // Through every choice and nav entry, then three more presses that stay at the end.
+    while (seen.length < choices.length + nav.length + 3) {
+      press('PageDown');
+      seen.push(focused());
+    }
+    expect(seen.slice(0, choices.length + nav.length)).toEqual([...choices, ...nav]);
+    expect(seen.slice(choices.length + nav.length)).toEqual(Array(3).fill('nav-settings'));
+    for (const entry of nav.slice(0, -1).reverse()) {
+      press('PageUp');
+      expect(focused()).toBe(entry);
+    }
     press('Tab', { shiftKey: true });
     expect(focused()).toBe('theme-night');
     press('Tab');
@@ -183,7 +213,7 @@ describe('back and home', () => {
     app = await renderApp();
     act(() => feed(app!.store, PARKED));
     press('ArrowRight');
-    press('ArrowRight');
+    for (let i = 1; i < navEntries().length; i++) press('ArrowRight');
     expect(focused()).toBe('nav-settings');
     for (const key of ['Escape', 'Backspace', 'BrowserBack']) {
       act(() => app!.store.getState().push({ name: 'settings' }));
@@ -250,12 +280,16 @@ describe('steering-wheel buttons', () => {
     wheel('RIGHT');
     expect(focused()).toBe('nav-home');
     expect(document.documentElement.dataset.input).toBe('keys');
-    wheel('RIGHT');
-    expect(focused()).toBe('nav-settings');
+    const nav = navEntries();
+    for (const entry of nav.slice(1)) {
+      wheel('RIGHT');
+      expect(focused()).toBe(entry);
+    }
     wheel('OK');
     expect(stackNames()).toEqual(['settings']);
     wheel('UP');
-    expect(focused()).toBe('theme-day');
+    expect(focused()).toBe(themeAbove(nav.length - 1));
+    wheel('LEFT');
     wheel('LEFT');
     expect(focused()).toBe('theme-auto');
     wheel('DOWN');
@@ -313,10 +347,11 @@ describe('steering-wheel buttons', () => {
     };
     await pressOnBridge('RIGHT');
     expect(focused()).toBe('nav-home');
+    const second = navEntries()[1]!;
     await pressOnBridge('RIGHT');
-    expect(focused()).toBe('nav-settings');
+    expect(focused()).toBe(second);
     await pressOnBridge('OK');
-    expect(stackNames()).toEqual(['settings']);
+    expect(stackNames()).toEqual([second.replace('nav-', '')]);
     await pressOnBridge('HOME');
     expect(stackNames()).toEqual(['home']);
     // A press and release faster than a frame still counts: button values skip the frame batch.
@@ -372,8 +407,8 @@ describe('overlays', () => {
     setGeometry(
       rowLayout((x, y) => {
         // The toast covers the centre of the second nav entry.
-        const settings = screen.getByTestId('nav-settings');
-        const r = rowLayout().rectOf(settings);
+        const covered = screen.getByTestId(navEntries()[1]!);
+        const r = rowLayout().rectOf(covered);
         const inside = x >= r.left && x < r.right && y >= r.top && y < r.bottom;
         return inside ? toast : null;
       }),
@@ -381,9 +416,9 @@ describe('overlays', () => {
     act(() => feed(app!.store, PARKED));
     press('ArrowRight');
     expect(focused()).toBe('nav-home');
-    press('ArrowRight');
-    expect(focused()).toBe('nav-home');
-    press('PageDown');
+    press('ArrowRight'); // over the covered entry to the next one
+    expect(focused()).toBe(navEntries()[2]);
+    press('PageUp');
     expect(focused()).toBe('nav-home');
     toast.remove();
   });

@@ -48,7 +48,9 @@ function carPositionSent(): boolean {
 describe('location consent', () => {
   it('is withheld by default', async () => {
     expect(await api.call('consent.get')).toEqual({
-      consents: [{ purpose: 'location', granted: false, updatedAt: null }],
+      consents: ['location', 'personalised_offers', 'usage_analytics', 'mileage_sharing'].map(
+        (purpose) => ({ purpose, granted: false, updatedAt: null }),
+      ),
     });
   });
 

@@ -19,6 +19,7 @@ describe('folder dependency rules (DESIGN §3) are enforced by lint', () => {
     ['renderer/x.ts', "import { app } from 'electron';\napp;"],
     ['renderer/x.ts', "import { readFileSync } from 'node:fs';\nreadFileSync;"],
     ['renderer/x.ts', "import { z } from 'zod';\nz;"],
+    ['renderer/x.ts', "import { OrderSchema } from '../common/cloudApi/orders.ts';\nOrderSchema;"],
     ['renderer/x.ts', "import { startBridge } from '../bridge/server.ts';\nstartBridge;"],
     ['common/x.ts', "import { app } from 'electron';\napp;"],
     ['common/x.ts', "import { createHost } from '../electron/host/host.ts';\ncreateHost;"],

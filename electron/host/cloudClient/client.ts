@@ -17,6 +17,48 @@ import {
   type OrderRequest,
 } from '../../../common/cloudApi/orders.ts';
 import { PaymentMethodListSchema } from '../../../common/cloudApi/payments.ts';
+import {
+  AccountSchema,
+  EndOfTermResultSchema,
+  InspectionResultSchema,
+  InspectionSlotListSchema,
+  InstalmentPaymentResultSchema,
+  MileagePackListSchema,
+  MileagePackPurchaseResultSchema,
+  MileageReportResultSchema,
+  type EndOfTermRequest,
+  type InstalmentPaymentRequest,
+  type MileagePackPurchaseRequest,
+  type MileageReportRequest,
+} from '../../../common/cloudApi/finance.ts';
+import {
+  ConsentSyncResponseSchema,
+  type ConsentSyncRequest,
+} from '../../../common/cloudApi/consents.ts';
+import {
+  OfferListSchema,
+  type FuelLevelBucket,
+  type TimeOfDay,
+} from '../../../common/cloudApi/offers.ts';
+import type { LocaleCode } from '../../../common/locales.ts';
+
+/** What GET /v1/offers may carry (OffersQuerySchema), typed for the sender. */
+export interface OfferRequestQuery {
+  personalised: boolean;
+  locale: LocaleCode;
+  limit: number;
+  leaseEnding?: boolean;
+  fuelLevel?: FuelLevelBucket;
+  timeOfDay?: TimeOfDay;
+  lat?: number;
+  lon?: number;
+}
+import {
+  TestDriveBookingListSchema,
+  TestDriveBookingSchema,
+  TestDriveModelListSchema,
+  TestDriveSlotListSchema,
+} from '../../../common/cloudApi/testDrives.ts';
 import { backoffDelay, sleep, type BackoffPolicy } from './backoff.ts';
 
 export type CloudErrorKind = 'offline' | 'timeout' | 'http' | 'invalid_response';
@@ -65,9 +107,9 @@ export interface CloudClientOptions {
 }
 
 interface RequestSpec<S extends z.ZodType> {
-  method: 'GET' | 'PUT' | 'DELETE';
+  method: 'GET' | 'PUT' | 'POST' | 'DELETE';
   path: string;
-  query?: Record<string, string | number | undefined>;
+  query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
   /** Schema of the 2xx body. */
   schema: S;
@@ -204,6 +246,174 @@ export class CloudClient {
       path: '/v1/orders',
       query: { since: since ?? undefined, limit },
       schema: OrderListSchema,
+      auth: true,
+      idempotent: true,
+    });
+  }
+
+  // ---- Finance account ---------------------------------------------------------------------------
+
+  getAccount() {
+    return this.request({
+      method: 'GET',
+      path: '/v1/account',
+      schema: AccountSchema,
+      auth: true,
+      idempotent: true,
+    });
+  }
+
+  /** Idempotent at the cloud by the client payment id. */
+  payInstalment(clientPaymentId: string, request: InstalmentPaymentRequest) {
+    return this.request({
+      method: 'POST',
+      path: `/v1/account/payments/${encodeURIComponent(clientPaymentId)}`,
+      body: request,
+      schema: InstalmentPaymentResultSchema,
+      auth: true,
+      idempotent: true,
+    });
+  }
+
+  listMileagePacks() {
+    return this.request({
+      method: 'GET',
+      path: '/v1/account/mileage-packs',
+      schema: MileagePackListSchema,
+      auth: true,
+      idempotent: true,
+    });
+  }
+
+  /** Idempotent at the cloud by `clientPurchaseId` in the body. */
+  buyMileagePack(request: MileagePackPurchaseRequest) {
+    return this.request({
+      method: 'POST',
+      path: '/v1/account/mileage-packs',
+      body: request,
+      schema: MileagePackPurchaseResultSchema,
+      auth: true,
+      idempotent: true,
+    });
+  }
+
+  chooseEndOfTerm(request: EndOfTermRequest) {
+    return this.request({
+      method: 'POST',
+      path: '/v1/account/end-of-term',
+      body: request,
+      schema: EndOfTermResultSchema,
+      auth: true,
+      idempotent: false,
+    });
+  }
+
+  inspectionSlots() {
+    return this.request({
+      method: 'GET',
+      path: '/v1/account/inspection',
+      schema: InspectionSlotListSchema,
+      auth: true,
+      idempotent: true,
+    });
+  }
+
+  bookInspection(slotId: string) {
+    return this.request({
+      method: 'POST',
+      path: '/v1/account/inspection',
+      body: { slotId },
+      schema: InspectionResultSchema,
+      auth: true,
+      idempotent: false,
+    });
+  }
+
+  /** Only ever called with the mileage-sharing consent granted (the caller checks). */
+  reportMileage(report: MileageReportRequest) {
+    return this.request({
+      method: 'POST',
+      path: '/v1/account/mileage',
+      body: report,
+      schema: MileageReportResultSchema,
+      auth: true,
+      idempotent: true,
+    });
+  }
+
+  /** The cloud keeps each record once, so a retried sync stores nothing twice. */
+  syncConsents(request: ConsentSyncRequest) {
+    return this.request({
+      method: 'POST',
+      path: '/v1/consents',
+      body: request,
+      schema: ConsentSyncResponseSchema,
+      auth: true,
+      idempotent: true,
+    });
+  }
+
+  // ---- Offers and test drives ----------------------------------------------------------------------
+
+  /** The caller decides what context may go (consent); this sends exactly what it is given. */
+  listOffers(query: OfferRequestQuery) {
+    return this.request({
+      method: 'GET',
+      path: '/v1/offers',
+      query: { ...query },
+      schema: OfferListSchema,
+      auth: true,
+      idempotent: true,
+    });
+  }
+
+  listTestDriveModels() {
+    return this.request({
+      method: 'GET',
+      path: '/v1/test-drives/models',
+      schema: TestDriveModelListSchema,
+      auth: true,
+      idempotent: true,
+    });
+  }
+
+  testDriveSlots(modelId: string) {
+    return this.request({
+      method: 'GET',
+      path: '/v1/test-drives/slots',
+      query: { modelId },
+      schema: TestDriveSlotListSchema,
+      auth: true,
+      idempotent: true,
+    });
+  }
+
+  bookTestDrive(clientBookingId: string, slotId: string) {
+    return this.request({
+      method: 'PUT',
+      path: `/v1/test-drives/bookings/${encodeURIComponent(clientBookingId)}`,
+      body: { slotId },
+      schema: TestDriveBookingSchema,
+      auth: true,
+      idempotent: true,
+    });
+  }
+
+  cancelTestDrive(clientBookingId: string) {
+    return this.request({
+      method: 'DELETE',
+      path: `/v1/test-drives/bookings/${encodeURIComponent(clientBookingId)}`,
+      schema: TestDriveBookingSchema,
+      auth: true,
+      idempotent: true,
+    });
+  }
+
+  listTestDrives() {
+    return this.request({
+      method: 'GET',
+      path: '/v1/test-drives/bookings',
+      schema: TestDriveBookingListSchema,
       auth: true,
       idempotent: true,
     });

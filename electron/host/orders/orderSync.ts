@@ -67,6 +67,17 @@ export class OrderSync {
       this.options.onConnected();
       void this.resync();
     });
+    socket.on('disconnect', (reason: string) => {
+      // A cloud shutting down closes the socket from its side ('io server disconnect'), and
+      // socket.io never reconnects such a socket by itself: without this, live progress would
+      // stop for good after a cloud restart.
+      if (reason === 'io server disconnect' && !this.closed) {
+        this.waiting = true;
+        setTimeout(() => {
+          if (!this.closed && !socket.connected) socket.connect();
+        }, 1000).unref();
+      }
+    });
     socket.on('connect_error', (error: Error) => {
       if (error.message === EVENTS_UNAUTHORIZED) {
         // Refused by the server's middleware: socket.io does not retry, and should not.
@@ -120,9 +131,10 @@ export class OrderSync {
    */
   reconnectNow(): void {
     const socket = this.socket;
-    if (!socket || !this.waiting || socket.connected || this.closed || !socket.active) return;
+    if (!socket || !this.waiting || socket.connected || this.closed) return;
     this.waiting = false;
-    socket.disconnect();
+    // An active socket is waiting out its backoff; an inactive one was closed by the server.
+    if (socket.active) socket.disconnect();
     socket.connect();
   }
 

@@ -9,6 +9,7 @@ import {
   speedUnitLabel,
 } from '../../ui/format.ts';
 import { useNumberSignal } from '../../vehicle/useSignal.ts';
+import { HomeServices } from '../services/HomeServices.tsx';
 
 const LOW_FUEL_PERCENT = 15;
 
@@ -53,13 +54,22 @@ function DriveStateFact() {
   );
 }
 
-function FuelFact() {
+/**
+ * Fuel level, or the battery's displayed charge on an electric car (the variant says which; a car
+ * that only reports a battery is treated as electric too).
+ */
+function EnergyFact() {
   const { t, i18n } = useTranslation('home');
-  const fuel = useNumberSignal(SIGNAL.fuelLevel);
+  const electricVariant = useAppStore((s) => s.config.vehicle.powertrain === 'ELECTRIC');
+  const fuelLevel = useNumberSignal(SIGNAL.fuelLevel);
+  const charge = useNumberSignal(SIGNAL.batteryLevel);
+  const electric = electricVariant || (fuelLevel === undefined && charge !== undefined);
+  const fuel = electric ? charge : fuelLevel;
+  const label = electric ? t('charge') : t('fuel');
   return (
     <div>
       <div className="fact">
-        <span className="label">{t('fuel')}</span>
+        <span className="label">{label}</span>
         <span className="fact__value" data-testid="fuel-value">
           {fuel === undefined ? t('unknown') : formatPercent(fuel, i18n.language)}
         </span>
@@ -67,7 +77,7 @@ function FuelFact() {
       <div
         className="gauge"
         role="meter"
-        aria-label={t('fuel')}
+        aria-label={label}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={fuel}
@@ -108,9 +118,10 @@ export function HomeScreen() {
       <section className="card facts">
         <GearFact />
         <DriveStateFact />
-        <FuelFact />
+        <EnergyFact />
         <RangeFact />
       </section>
+      <HomeServices />
     </div>
   );
 }

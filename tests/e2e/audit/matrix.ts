@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { PublicVariantConfig } from '../../../common/hostApi/contract.ts';
 import type { LocaleCode } from '../../../common/locales.ts';
+import type { Screen } from '../../../renderer/store/navSlice.ts';
 import { auditNow, setLocale, setTheme, showScreen, waitForDriveState } from './pageControl.ts';
 import { thresholdsFor } from './thresholds.ts';
 import type { AuditThresholds, CheckId, Margins, PageAudit, Violation } from './types.ts';
@@ -60,6 +61,8 @@ export async function runMatrix(
   const started = Date.now();
   const thresholds = thresholdsFor(config.panel.pxPerInch, config.uxRestrictions.limits);
   const cases: CaseResult[] = [];
+  // Screens that show more with parameters (a seeded merchant's menu) are audited with them.
+  const auditParams = await page.evaluate(() => window.dashportTest!.auditParams ?? {});
   for (const state of DRIVE) {
     if (state === 'parked') await vehicle.park();
     else await vehicle.drive(MOVING_KMH);
@@ -69,7 +72,7 @@ export async function runMatrix(
       for (const locale of config.locales) {
         await setLocale(page, locale);
         for (const screen of screens) {
-          await showScreen(page, screen);
+          await openScreen(page, screen, auditParams[screen]);
           const snap = await auditNow(page, { thresholds, moving: state === 'moving' });
           cases.push({
             screen,
@@ -102,6 +105,30 @@ export async function runMatrix(
     cases,
     summary: summarise(cases),
   };
+}
+
+const WAIT = { timeout: 20_000 };
+
+/**
+ * Opens a screen by name, or with its example parameters, and waits until it has loaded what it
+ * shows (screens mark themselves aria-busy meanwhile): an audit of a half-loaded screen proves little.
+ */
+async function openScreen(page: Page, name: string, params: Screen | undefined): Promise<void> {
+  if (params) {
+    await page.evaluate((screen) => window.dashportTest!.store.getState().reset(screen), params);
+    await page.waitForFunction(
+      (n) => document.querySelector(`main[data-screen="${n}"]`) !== null,
+      name,
+      WAIT,
+    );
+  } else {
+    await showScreen(page, name);
+  }
+  await page.waitForFunction(
+    () => document.querySelector('main [aria-busy="true"]') === null,
+    undefined,
+    WAIT,
+  );
 }
 
 function summarise(cases: CaseResult[]): AuditReport['summary'] {

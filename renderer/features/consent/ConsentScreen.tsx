@@ -1,0 +1,91 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CONSENT_PURPOSES, type ConsentPurpose } from '../../../common/consent.ts';
+import { useAppStore } from '../../store/context.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { formatDateTime } from '../../ui/format.ts';
+
+function ConsentRow({ purpose }: { purpose: ConsentPurpose }) {
+  const { t, i18n } = useTranslation('consent');
+  const host = useAppStore((s) => s.host);
+  const entry = useAppStore((s) => s.consent?.consents.find((c) => c.purpose === purpose));
+  const receive = useAppStore((s) => s.receiveConsent);
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const granted = entry?.granted ?? false;
+  // One tap gives and one tap withdraws: the same button, the same place (as easy either way).
+  const toggle = async () => {
+    setBusy(true);
+    setFailed(false);
+    try {
+      receive(await host.call('consent.set', { purpose, granted: !granted }));
+    } catch {
+      setFailed(true);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const headingId = `consent-${purpose}-label`;
+  return (
+    <section
+      className="card consent-row"
+      aria-labelledby={headingId}
+      data-testid={`consent-${purpose}`}
+    >
+      <div className="consent-row__text">
+        <h2 className="setting__label" id={headingId}>
+          {t(`purpose.${purpose}.name`)}
+        </h2>
+        <p className="consent-row__notice">{t(`purpose.${purpose}.notice`)}</p>
+        <p className="label" data-testid={`consent-${purpose}-updated`}>
+          {entry?.updatedAt
+            ? t(granted ? 'givenAt' : 'withdrawnAt', {
+                at: formatDateTime(entry.updatedAt, i18n.language),
+              })
+            : t('neverAnswered')}
+        </p>
+        {failed && (
+          <p className="error-line" role="alert">
+            {t('saveFailed')}
+          </p>
+        )}
+      </div>
+      <div className="button-row">
+        <Button
+          variant={granted ? 'primary' : 'secondary'}
+          aria-pressed={granted}
+          aria-labelledby={headingId}
+          disabled={busy}
+          onClick={() => void toggle()}
+          data-testid={`consent-${purpose}-toggle`}
+        >
+          {t(granted ? 'on' : 'off')}
+        </Button>
+      </div>
+    </section>
+  );
+}
+
+/**
+ * The consent centre: one switch per purpose, each off until the driver turns it on, with a
+ * short notice of what leaves the car. The host enforces the answers; this only shows and sets
+ * them.
+ */
+export function ConsentScreen() {
+  const { t } = useTranslation('consent');
+  const host = useAppStore((s) => s.host);
+  const receive = useAppStore((s) => s.receiveConsent);
+  // The host is the record: read it on entry (another window may have changed it).
+  useEffect(() => {
+    host.call('consent.get').then(receive, () => {});
+  }, [host, receive]);
+  return (
+    <div className="consent">
+      <h1 className="screen__title">{t('title')}</h1>
+      <p className="label">{t('intro')}</p>
+      {CONSENT_PURPOSES.map((purpose) => (
+        <ConsentRow key={purpose} purpose={purpose} />
+      ))}
+    </div>
+  );
+}

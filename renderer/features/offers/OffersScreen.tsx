@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Offer } from '../../../common/cloudApi/offers.ts';
+import type { OffersView } from '../../../common/hostApi/finance.ts';
+import { LimitedText } from '../../safety/LimitedText.tsx';
+import { useAppStore } from '../../store/context.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { useOffers } from './useOffers.ts';
+
+function OfferCard({ offer, onMute }: { offer: Offer; onMute: (merchantId: string) => void }) {
+  const { t } = useTranslation('offers');
+  const subject = offer.subject;
+  return (
+    <section className="card offer" data-testid={`offer-${offer.id}`} data-trigger={offer.trigger}>
+      <h2 className="setting__label">
+        <LimitedText text={offer.title} />
+      </h2>
+      <p>
+        <LimitedText text={offer.body} />
+      </p>
+      {offer.promoCode && <p className="label">{t('promo', { code: offer.promoCode })}</p>}
+      {subject.kind === 'merchant' && (
+        <div className="button-row">
+          {' '}
+          <Button
+            onClick={() => onMute(subject.merchantId)}
+            data-testid={`offer-mute-${subject.merchantId}`}
+          >
+            {t('muteMerchant', { merchant: subject.merchantName })}
+          </Button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/**
+ * Offers, in Park only. The host caps how many a day and leaves out muted merchants; the
+ * driver mutes one merchant or all from here, and can bring them back.
+ */
+export function OffersScreen() {
+  const { t } = useTranslation('offers');
+  const host = useAppStore((s) => s.host);
+  const push = useAppStore((s) => s.push);
+  const [version, setVersion] = useState(0);
+  const [state] = useOffers(version);
+  const [muteFailed, setMuteFailed] = useState(false);
+  const change = async (call: () => Promise<unknown>) => {
+    setMuteFailed(false);
+    try {
+      await call();
+      setVersion((v) => v + 1);
+    } catch {
+      setMuteFailed(true);
+    }
+  };
+  const view: OffersView | null = state?.status === 'ok' ? state.value : null;
+  return (
+    <div className="offers" data-testid="offers">
+      <h1 className="screen__title">{t('title')}</h1>
+      {state === null && <p className="label">{t('parkedOnly')}</p>}
+      {state?.status === 'loading' && state.slow && <p className="label">{t('loading')}</p>}
+      {state?.status === 'error' && (
+        <p className="error-line" role="alert">
+          {t('failed')}
+        </p>
+      )}
+      {view && (
+        <>
+          {view.mutedAll ? (
+            <p className="label" data-testid="offers-muted-all">
+              {t('mutedAll')}
+            </p>
+          ) : view.offers.length === 0 ? (
+            <p className="label" data-testid="offers-none">
+              {view.shownToday >= view.dailyCap ? t('capReached') : t('none')}
+            </p>
+          ) : (
+            view.offers.map((o) => (
+              <OfferCard
+                key={o.id}
+                offer={o}
+                onMute={(merchantId) => void change(() => host.call('offers.mute', { merchantId }))}
+              />
+            ))
+          )}
+          <p className="label" data-testid="offers-kind">
+            {t(view.personalised ? 'personalised' : 'general')}
+          </p>
+          <div className="button-row">
+            <Button
+              aria-pressed={view.mutedAll}
+              onClick={() =>
+                void change(() => host.call('offers.muteAll', { muted: !view.mutedAll }))
+              }
+              data-testid="offers-mute-all"
+            >
+              {t(view.mutedAll ? 'unmuteAll' : 'muteAll')}
+            </Button>
+            {view.mutedMerchants.map((merchantId) => (
+              <Button
+                key={merchantId}
+                onClick={() => void change(() => host.call('offers.unmute', { merchantId }))}
+                data-testid={`offer-unmute-${merchantId}`}
+              >
+                {t('unmute', { merchant: merchantId })}
+              </Button>
+            ))}
+            <Button onClick={() => push({ name: 'consent' })} data-testid="offers-consent">
+              {t('privacy')}
+            </Button>
+          </div>
+          {muteFailed && (
+            <p className="error-line" role="alert">
+              {t('failed')}
+            </p>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../support/devVariant.ts';
+
+const OUT = join(PROJECT_ROOT, 'out/renderer');
+/** DESIGN §10: initial JavaScript, gzip. */
+const BUDGET_BYTES = 150 * 1024;
+
+/** Scripts the page loads before first paint: the entry and every module it preloads. */
+function initialScripts(): string[] {
+  const html = readFileSync(join(OUT, 'index.html'), 'utf8');
+  const srcs = [...html.matchAll(/<script[^>]+type="module"[^>]+src="\.\/([^"]+)"/g)].map(
+    (m) => m[1]!,
+  );
+  const preloads = [...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\.\/([^"]+)"/g)].map(
+    (m) => m[1]!,
+  );
+  return [...srcs, ...preloads];
+}
+
+describe('renderer bundle (built by npm test before this tier)', () => {
+  it(`keeps the initial JavaScript within ${BUDGET_BYTES / 1024} KB gzip`, () => {
+    const files = initialScripts();
+    expect(files.length).toBeGreaterThan(0);
+    const gzipped = files.reduce((sum, f) => sum + gzipSync(readFileSync(join(OUT, f))).length, 0);
+    expect(gzipped, `initial JS is ${(gzipped / 1024).toFixed(1)} KB gzip`).toBeLessThanOrEqual(
+      BUDGET_BYTES,
+    );
+  });
+
+  it('ships no schema library in the initial JavaScript (renderer imports types only)', () => {
+    for (const f of initialScripts()) {
+      expect(readFileSync(join(OUT, f), 'utf8'), f).not.toMatch(/ZodError|\$ZodType/);
+    }
+  });
+});

@@ -1,0 +1,201 @@
+import { act, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { receivedRecords } from '../../cloud/audit.ts';
+import { projectMileage } from '../../common/lease/projection.ts';
+import { SIGNAL } from '../../common/vss/signals.ts';
+import { mileageContractOf } from '../../renderer/features/lease/leaseModel.ts';
+import { formatMoney } from '../../renderer/ui/format.ts';
+import { DRIVING, PARKED, renderApp, type Harness } from './harness.tsx';
+import { feedCar, tap, WAIT } from './servicesSupport.ts';
+
+let app: Harness | undefined;
+beforeEach(() => localStorage.clear());
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+/** 20,000 km on the clock: far over the dev lease's pace (7,500 km a year from 2,000 km). */
+const ODOMETER_M = 20_000_000;
+const ODO = SIGNAL.traveledDistance;
+
+/** Drives `metres` in plausible steps (each a later reading), as a moving car reports them. */
+async function drive(h: Harness, fromM: number, metres: number): Promise<number> {
+  let odometer = fromM;
+  for (let done = 0; done < metres; done += 400) {
+    await new Promise((r) => setTimeout(r, 5));
+    odometer += 400;
+    feedCar(h, { [ODO]: odometer });
+  }
+  return odometer;
+}
+
+describe('lease screen', () => {
+  it('shows the gauge and one line while driving; details only when parked', async () => {
+    app = await renderApp();
+    feedCar(app, { ...DRIVING, [ODO]: ODOMETER_M });
+    await tap('nav-lease');
+    const line = await screen.findByTestId('lease-line', {}, WAIT);
+    expect(line.dataset.status).toBe('over_pace');
+    expect(screen.getByTestId('lease-gauge').dataset.over).toBe('true');
+    expect(screen.queryByTestId('lease-details')).toBeNull();
+    expect(screen.queryByTestId('lease-contract')).toBeNull();
+    expect(screen.queryByTestId('lease-pay')).toBeNull();
+
+    feedCar(app, PARKED);
+    expect(await screen.findByTestId('lease-details', {}, WAIT)).toBeTruthy();
+    expect(screen.getByTestId('lease-contract').textContent).toMatch(/Contract/);
+    expect(screen.getByTestId('lease-pay')).toBeTruthy();
+  });
+
+  it('computes its numbers from the account and the live odometer', async () => {
+    app = await renderApp();
+    feedCar(app, { ...PARKED, [ODO]: ODOMETER_M });
+    await tap('nav-lease');
+    await screen.findByTestId('lease-details', {}, WAIT);
+    const { account } = await app.store.getState().host.call('account.get');
+    const contract = mileageContractOf(account);
+    if (!contract) throw new Error('the dev account has an allowance');
+    const expected = projectMileage({ contract, odometerM: ODOMETER_M, now: Date.now() });
+    const gauge = screen.getByTestId('lease-gauge');
+    expect(Number(gauge.dataset.used)).toBe(expected.usedUnits);
+    expect(
+      Math.abs(Number(gauge.dataset.allowed) - expected.allowedToDateUnits),
+    ).toBeLessThanOrEqual(2);
+    const cost = screen.getByTestId('lease-overage-cost').textContent ?? '';
+    expect(expected.projectedOverageCostMinor).toBeGreaterThan(0);
+    // The screen's clock ticks by the minute: the cost may differ by a unit's fee at most.
+    const shown = Number(cost.replace(/[^0-9]/g, ''));
+    expect(Math.abs(shown - expected.projectedOverageCostMinor)).toBeLessThanOrEqual(
+      contract.excessFeeMinorPerUnit * 2,
+    );
+    // The glanceable line carries the same projected cost as the details.
+    expect(screen.getByTestId('lease-pace').textContent).toContain(`${cost} projected`);
+    expect(cost).toBe(formatMoney(shown, account.contract.currency, 'en'));
+    expect(screen.getByTestId('lease-remaining').textContent).toBe(
+      String(account.contract.paymentsRemaining),
+    );
+  });
+
+  it('today’s drive moves with the odometer, and nothing about it leaves the car by default', async () => {
+    app = await renderApp();
+    feedCar(app, { ...DRIVING, [ODO]: ODOMETER_M });
+    await tap('nav-lease');
+    await waitFor(() => expect(screen.getByTestId('lease-today').dataset.units).toBe('0'), WAIT);
+    const before = Number(screen.getByTestId('lease-gauge').dataset.used);
+    await drive(app, ODOMETER_M, 2_400);
+    await waitFor(() => expect(screen.getByTestId('lease-today').dataset.units).toBe('2'), WAIT);
+    expect(Number(screen.getByTestId('lease-gauge').dataset.used)).toBe(before + 2);
+    const records = receivedRecords(app.cloud.db);
+    expect(records.filter((r) => r.odometerM !== null || r.position !== null)).toEqual([]);
+  });
+});
+
+describe('lease end checklist', () => {
+  it('near the end: countdown, inspection, the buy quote and a test drive', async () => {
+    app = await renderApp();
+    feedCar(app, { ...PARKED, [ODO]: ODOMETER_M });
+    await tap('nav-lease');
+    await tap('lease-open-end');
+    const countdown = await screen.findByTestId('lease-end-countdown', {}, WAIT);
+    expect(Number(countdown.dataset.days)).toBeLessThanOrEqual(120);
+    await tap('lease-end-inspection-slots');
+    const slot = await waitFor(() => {
+      const el = document.querySelector<HTMLButtonElement>('[data-testid^="lease-end-slot-"]');
+      if (!el) throw new Error('no slot yet');
+      return el;
+    }, WAIT);
+    await tap(slot.dataset.testid ?? '');
+    await screen.findByTestId('lease-end-inspection-booked', {}, WAIT);
+    expect(screen.getByTestId('lease-end-buy').textContent).toMatch(/Buy for \$/);
+    await tap('lease-end-buy');
+    await waitFor(
+      () => expect(screen.getByTestId('lease-end-chosen').dataset.choice).toBe('buy'),
+      WAIT,
+    );
+    await tap('lease-end-book-test-drive');
+    expect(app.store.getState().stack.map((s) => s.name)).toContain('testDrives');
+  });
+});
+
+describe('consent centre', () => {
+  it('one switch per purpose, off by default, given and withdrawn with a tap each', async () => {
+    app = await renderApp();
+    feedCar(app, PARKED);
+    await tap('nav-consent');
+    for (const purpose of [
+      'location',
+      'personalised_offers',
+      'usage_analytics',
+      'mileage_sharing',
+    ]) {
+      const toggle = await screen.findByTestId(`consent-${purpose}-toggle`, {}, WAIT);
+      expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    }
+    await tap('consent-mileage_sharing-toggle');
+    await waitFor(
+      () =>
+        expect(
+          screen.getByTestId('consent-mileage_sharing-toggle').getAttribute('aria-pressed'),
+        ).toBe('true'),
+      WAIT,
+    );
+    expect(screen.getByTestId('consent-mileage_sharing-updated').textContent).toMatch(/Turned on/);
+    await tap('consent-mileage_sharing-toggle');
+    await waitFor(
+      () =>
+        expect(screen.getByTestId('consent-mileage_sharing-updated').textContent).toMatch(
+          /Turned off/,
+        ),
+      WAIT,
+    );
+    const view = await app.store.getState().host.call('consent.get');
+    expect(view.consents.every((c) => !c.granted)).toBe(true);
+    // Not a task while driving.
+    feedCar(app, DRIVING);
+    expect(screen.getByTestId('screen-gate')).toBeTruthy();
+  });
+});
+
+describe('offers', () => {
+  it('only in Park; never while idling or moving, and nothing is asked then', async () => {
+    app = await renderApp();
+    feedCar(app, { [SIGNAL.selectedGear]: 1, [SIGNAL.speed]: 0 });
+    await tap('nav-offers');
+    expect(screen.getByTestId('screen-gate')).toBeTruthy();
+    expect(receivedRecords(app.cloud.db).some((r) => r.route === '/v1/offers')).toBe(false);
+    feedCar(app, PARKED);
+    await screen.findByTestId('offer-civic-roasters-welcome', {}, WAIT);
+    expect(screen.getByTestId('offers-kind').textContent).toMatch(/General/);
+    await tap('offer-mute-sf-civic-roasters');
+    await waitFor(
+      () => expect(screen.queryByTestId('offer-civic-roasters-welcome')).toBeNull(),
+      WAIT,
+    );
+    await tap('offers-mute-all');
+    await screen.findByTestId('offers-muted-all', {}, WAIT);
+  });
+});
+
+describe('test drives', () => {
+  it('browse a model, book a slot and cancel it', async () => {
+    app = await renderApp();
+    feedCar(app, PARKED);
+    act(() => app!.store.getState().reset({ name: 'testDrives' }));
+    const model = await waitFor(() => {
+      const el = document.querySelector<HTMLElement>('[data-testid^="test-drive-model-"]');
+      if (!el) throw new Error('no model yet');
+      return el;
+    }, WAIT);
+    await tap(model.dataset.testid ?? '');
+    const slot = await waitFor(() => {
+      const el = document.querySelector<HTMLElement>('[data-testid^="test-drive-slot-"]');
+      if (!el) throw new Error('no slot yet');
+      return el;
+    }, WAIT);
+    await tap(slot.dataset.testid ?? '');
+    await screen.findByTestId('test-drive-bookings', {}, WAIT);
+    await tap('test-drive-cancel');
+    await waitFor(() => expect(screen.queryByTestId('test-drive-bookings')).toBeNull(), WAIT);
+  });
+});
