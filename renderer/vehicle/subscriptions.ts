@@ -9,7 +9,8 @@ export interface SignalSubscription {
   staleAfterMs: number;
 }
 
-const fast = (path: string): SignalSubscription => ({ path, periodMs: 50, staleAfterMs: 500 });
+/** Heartbeat only: these also arrive on every change (ON_CHANGE_PATHS), which is what the eye sees. */
+const fast = (path: string): SignalSubscription => ({ path, periodMs: 100, staleAfterMs: 500 });
 const medium = (path: string): SignalSubscription => ({ path, periodMs: 250, staleAfterMs: 1500 });
 const slow = (path: string): SignalSubscription => ({ path, periodMs: 1000, staleAfterMs: 5000 });
 
@@ -41,7 +42,11 @@ export const DRIVE_STATE_PATHS: ReadonlySet<string> = new Set([
   SIGNAL.selectedGear,
   SIGNAL.parkingBrake,
 ]);
-export const ON_CHANGE_PATHS: readonly string[] = [SIGNAL.selectedGear, SIGNAL.parkingBrake];
+export const ON_CHANGE_PATHS: readonly string[] = [
+  SIGNAL.speed,
+  SIGNAL.selectedGear,
+  SIGNAL.parkingBrake,
+];
 
 export const STALE_AFTER_MS: Readonly<Record<string, number>> = Object.fromEntries(
   VEHICLE_SUBSCRIPTIONS.map((s) => [s.path, s.staleAfterMs]),
