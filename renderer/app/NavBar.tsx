@@ -27,7 +27,9 @@ export function NavBar() {
         .map((name) => (
           <Button
             key={name}
-            variant="primary"
+            // E5: the current destination stands out (filled) from the others (outlined).
+            variant={current === name ? 'primary' : 'secondary'}
+            className="nav-item"
             aria-current={current === name ? 'page' : undefined}
             onClick={() => reset({ name })}
             data-testid={`nav-${name}`}
