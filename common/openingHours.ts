@@ -2,6 +2,7 @@
  * Weekly opening hours in the merchant's own time zone (IANA name), evaluated with Intl so the
  * same code runs in the cloud, the host (cached catalogue in a car park) and the renderer.
  */
+import { wallClock } from './timeZone.ts';
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -49,40 +50,12 @@ function minutesOf(hhmm: string): number {
   return h * 60 + m;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Throws RangeError for an unknown time zone, like Intl itself. */
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      weekday: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    formatterFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Local weekday and minute of the day of an instant in a time zone. */
 export function localWeekTime(at: Date, timeZone: string): { day: IsoWeekday; minute: number } {
-  const parts = formatterFor(timeZone).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  const day = WEEKDAYS[get('weekday')];
+  const clock = wallClock(at, timeZone);
+  const day = WEEKDAYS[clock.weekday];
   if (!day) throw new RangeError(`cannot read the weekday in ${timeZone}`);
-  return { day, minute: Number(get('hour')) * 60 + Number(get('minute')) };
+  return { day, minute: clock.hour * 60 + clock.minute };
 }
 
 /** Periods as merged [start, end) minute-of-week intervals, unrolled over two weeks. */

@@ -6,7 +6,8 @@ import {
   type Menu,
   type Merchant,
 } from '../../common/cloudApi/catalog.ts';
-import { isValidTimeZone, openState } from '../../common/openingHours.ts';
+import { openState } from '../../common/openingHours.ts';
+import { isValidTimeZone } from '../../common/timeZone.ts';
 import { tokenDigest } from '../auth.ts';
 import { seedAccounts } from '../finance/seed.ts';
 import { gcj02ToWgs84 } from '../geo/gcj02.ts';

@@ -2,17 +2,9 @@ import { z } from 'zod';
 import { CURRENCY_CODE } from '../money.ts';
 import { HHMM } from '../openingHours.ts';
 
-/** Merchant categories, in display order. Labels are i18n keys in the renderer. */
-export const MERCHANT_CATEGORIES = [
-  'coffee',
-  'food',
-  'fuel',
-  'ev_charging',
-  'parking',
-  'car_wash',
-  'vehicle_service',
-] as const;
-export type MerchantCategory = (typeof MERCHANT_CATEGORIES)[number];
+import { MERCHANT_CATEGORIES, type MerchantCategory } from '../categories.ts';
+
+export { MERCHANT_CATEGORIES, type MerchantCategory };
 export const CategorySchema = z.enum(MERCHANT_CATEGORIES);
 
 /** Ids of merchants, menu items, options: lower-case slugs, stable across seeds. */

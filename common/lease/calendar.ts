@@ -3,6 +3,7 @@
  * Contracts are written in dates ("starts 2026-01-31, 36 months"), so month arithmetic is on
  * dates and only turned into instants where a clock is compared.
  */
+import { wallClock } from '../timeZone.ts';
 
 export const DAY_MS = 86_400_000;
 
@@ -66,51 +67,9 @@ export function addMonths(iso: string, months: number): string {
   return formatIsoDate({ year: y, month: m, day: Math.min(day, daysInMonth(y, m)) });
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Throws RangeError for an unknown time zone, like Intl itself. */
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-interface WallClock extends DateParts {
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-function wallClock(ms: number, timeZone: string): WallClock {
-  const parts: Record<string, number> = {};
-  for (const p of formatterFor(timeZone).formatToParts(new Date(ms))) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  }
-  return {
-    year: parts.year ?? 0,
-    month: parts.month ?? 0,
-    day: parts.day ?? 0,
-    hour: parts.hour ?? 0,
-    minute: parts.minute ?? 0,
-    second: parts.second ?? 0,
-  };
-}
-
 /** The local calendar date of an instant in a time zone. */
 export function localDate(at: Date | number, timeZone: string): string {
-  return formatIsoDate(wallClock(typeof at === 'number' ? at : at.getTime(), timeZone));
+  return formatIsoDate(wallClock(at, timeZone));
 }
 
 /** Local time minus UTC at an instant, in ms (whole seconds). */
@@ -139,13 +98,4 @@ export function zonedTime(iso: string, minuteOfDay: number, timeZone: string): n
 /** The instant a local calendar day starts. */
 export function startOfDay(iso: string, timeZone: string): number {
   return zonedTime(iso, 0, timeZone);
-}
-
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    formatterFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,24 +1,8 @@
 import type { ReactNode } from 'react';
-import type { MerchantCategory } from '../../../common/cloudApi/catalog.ts';
+import { MERCHANT_CATEGORIES, type MerchantCategory } from '../../../common/categories.ts';
 
-/**
- * The merchant categories in display order: at most 8 tiles on one screen (G4). Listed here
- * rather than imported, since the cloud's list lives in a zod module the bundle must not pull in;
- * the check below fails to compile if the two ever disagree.
- */
-export const CATEGORIES = [
-  'coffee',
-  'food',
-  'fuel',
-  'ev_charging',
-  'parking',
-  'car_wash',
-  'vehicle_service',
-] as const satisfies readonly MerchantCategory[];
-
-type Missing = Exclude<MerchantCategory, (typeof CATEGORIES)[number]>;
-const everyCategoryListed: [Missing] extends [never] ? true : never = true;
-void everyCategoryListed;
+/** The category tiles, in display order (G4: at most MAX_TILES on one screen). */
+export const CATEGORIES = MERCHANT_CATEGORIES;
 
 export const MAX_TILES = 8;
 
