@@ -228,6 +228,7 @@ export function createHost(options: HostOptions): Host {
       monitor.stop();
       outbox.close();
       sync.close();
+      consentSync.close();
       client.close();
       db.close();
     },

@@ -149,6 +149,30 @@ describe('the cloud’s record of consent', () => {
   });
 });
 
+describe('the cloud’s record of consent after a failed send', () => {
+  it('reaches the cloud once it is back, with no further change', async () => {
+    await start();
+    const port = new URL(cloud.url).port;
+    await cloud.close();
+    await api.call('consent.set', { purpose: 'usage_analytics', granted: true });
+    // The send and the client's quick retries fail for good before the cloud returns.
+    await waitFor(async () =>
+      (await api.call('connectivity.get')).cloud === 'offline' ? true : undefined,
+    );
+    cloud = await h.start({ port: Number(port) });
+    const records = () => {
+      const db = new DatabaseSync(h.dbPath, { readOnly: true });
+      try {
+        return db.prepare('SELECT purpose, granted FROM consent_records').all();
+      } finally {
+        db.close();
+      }
+    };
+    await waitFor(() => (records().length === 1 ? true : undefined), 15_000);
+    expect(records()).toEqual([{ purpose: 'usage_analytics', granted: 1 }]);
+  });
+});
+
 describe('offers: frequency cap and mutes', () => {
   it('caps new offers per day; an offer already shown may show again', async () => {
     await start(1);

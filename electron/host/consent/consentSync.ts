@@ -8,11 +8,15 @@ import {
 import type { Logger } from '../../../common/log.ts';
 import type { CloudClient } from '../cloudClient/client.ts';
 
+const RETRY_MIN_MS = 1000;
+const RETRY_MAX_MS = 60_000;
+
 /**
  * Copies the car's consent log to the cloud's record (POST /v1/consents), so the provider can
  * show the decisions and honour a withdrawal on its side. The car stays the enforcer; this is
- * bookkeeping. A cursor in SQLite says how far the log was copied; a failed send is retried on the
- * next change or when the cloud comes back, and the cloud stores a retried record once.
+ * bookkeeping. A cursor in SQLite says how far the log was copied; a failed send is retried with
+ * backoff (and at once on the next change or when the cloud comes back), and the cloud stores a
+ * retried record once.
  */
 export class ConsentSync {
   private readonly db: DatabaseSync;
@@ -20,6 +24,9 @@ export class ConsentSync {
   private readonly log: Logger;
   private running: Promise<void> | null = null;
   private again = false;
+  private closed = false;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private retryMs = RETRY_MIN_MS;
 
   constructor(options: { db: DatabaseSync; client: CloudClient; log: Logger }) {
     this.db = options.db;
@@ -29,6 +36,8 @@ export class ConsentSync {
 
   /** Sends what is new; concurrent calls coalesce into one more pass. */
   kick(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    clearTimeout(this.retryTimer);
     if (this.running) {
       this.again = true;
       return this.running;
@@ -50,9 +59,11 @@ export class ConsentSync {
             records: batch.map(({ purpose, granted, at }) => ({ purpose, granted, at })),
           });
         } catch (error) {
-          this.log.info('consent.sync_failed', { error: String(error) });
+          this.log.info('consent.sync_failed', { error: String(error), retryInMs: this.retryMs });
+          this.scheduleRetry();
           return;
         }
+        this.retryMs = RETRY_MIN_MS;
         const last = batch[batch.length - 1]?.id ?? 0;
         this.db
           .prepare(
@@ -62,6 +73,24 @@ export class ConsentSync {
           .run(last);
       }
     } while (this.again);
+  }
+
+  /** Stops the retry timer; the log stays in SQLite and the next host run sends what is left. */
+  close(): void {
+    this.closed = true;
+    clearTimeout(this.retryTimer);
+  }
+
+  /**
+   * Without this a send that failed while the cloud still counted as online (a timeout under
+   * load, a reset connection) would wait for the next consent change, which may never come.
+   */
+  private scheduleRetry(): void {
+    if (this.closed) return;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => void this.kick(), this.retryMs);
+    this.retryTimer.unref();
+    this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
   }
 
   private pending(): (ConsentRecord & { id: number })[] {
