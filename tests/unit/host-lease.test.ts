@@ -1,5 +1,5 @@
 import { DatabaseSync } from 'node:sqlite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { receivedRecords, type ReceivedRecord } from '../../cloud/audit.ts';
 import type { CloudServer } from '../../cloud/server.ts';
 import { PICKABLE_AREAS } from '../../common/areas.ts';
@@ -145,6 +145,33 @@ describe('the cloud’s record of consent', () => {
     expect(cloudRecords()).toEqual([
       { purpose: 'mileage_sharing', granted: 1, at: at(given) },
       { purpose: 'mileage_sharing', granted: 0, at: at(withdrawn) },
+    ]);
+  });
+});
+
+describe('the cloud’s record of two decisions in one millisecond', () => {
+  it('keeps both, in order', async () => {
+    await start();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-11-24T10:00:00.000Z'));
+      await api.call('consent.set', { purpose: 'mileage_sharing', granted: true });
+      await api.call('consent.set', { purpose: 'mileage_sharing', granted: false });
+    } finally {
+      vi.useRealTimers();
+    }
+    const records = () => {
+      const db = new DatabaseSync(h.dbPath, { readOnly: true });
+      try {
+        return db.prepare('SELECT granted, at FROM consent_records ORDER BY at').all();
+      } finally {
+        db.close();
+      }
+    };
+    await waitFor(() => (records().length === 2 ? true : undefined));
+    expect(records()).toEqual([
+      { granted: 1, at: '2026-11-24T10:00:00.000Z' },
+      { granted: 0, at: '2026-11-24T10:00:00.001Z' },
     ]);
   });
 });

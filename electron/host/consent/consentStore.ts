@@ -42,11 +42,17 @@ export class ConsentStore {
 
   /** Records the answer; `changed` is false when it repeats the current one. */
   set(purpose: ConsentPurpose, granted: boolean): { view: ConsentView; changed: boolean } {
-    const at = new Date().toISOString();
+    let at = '';
     const changed = transaction(this.db, () => {
-      const row = this.db.prepare('SELECT granted FROM consents WHERE purpose = ?').get(purpose) as
-        { granted: number } | undefined;
+      const row = this.db
+        .prepare('SELECT granted, updated_at FROM consents WHERE purpose = ?')
+        .get(purpose) as { granted: number; updated_at: string } | undefined;
       if (row && row.granted === Number(granted)) return false;
+      // Each decision gets its own instant: the cloud keys its record on (purpose, time), so a
+      // withdrawal in the same millisecond as the grant would otherwise be dropped there.
+      const now = Date.now();
+      const last = row ? Date.parse(row.updated_at) : Number.NEGATIVE_INFINITY;
+      at = new Date(now > last ? now : last + 1).toISOString();
       this.db
         .prepare(
           `INSERT INTO consents (purpose, granted, updated_at) VALUES (?, ?, ?)
