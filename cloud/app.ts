@@ -73,11 +73,14 @@ export function createCloudApp({
 
   // The document describes the route that serves it, so that route reads it lazily.
   const routes = [...cloudRoutes(() => document), ...extraRoutes];
-  const document = buildOpenApiDocument(routes, {
-    title: 'Dashport cloud services API',
-    version: CLOUD_VERSION,
-    description: DESCRIPTION,
-  });
+  const document = buildOpenApiDocument(
+    routes.map((r) => r.endpoint),
+    {
+      title: 'Dashport cloud services API',
+      version: CLOUD_VERSION,
+      description: DESCRIPTION,
+    },
+  );
   for (const route of routes) bindRoute(app, route, { db, log, now, services });
   return { app, served };
 }

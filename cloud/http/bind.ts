@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { issueLines, type IssueLine } from '../../common/validation.ts';
 import { bearerToken, vehicleForToken } from '../auth.ts';
+import type { AnyEndpoint } from '../../common/cloudApi/endpoint.ts';
 import type { CloudRoute, RouteContext } from './define.ts';
 import { errorBody } from './errors.ts';
 
@@ -31,11 +32,11 @@ function check(
   return undefined;
 }
 
-function parseInput(route: CloudRoute, request: FastifyRequest): Parsed {
+function parseInput(route: AnyEndpoint, request: FastifyRequest): Parsed {
   const issues: IssueLine[] = [];
   const input = {
     params: check('params', route.params, request.params, issues),
-    query: check('query', route.querystring, request.query, issues),
+    query: check('query', route.query, request.query, issues),
     body: check('body', route.body, request.body, issues),
   };
   return issues.length > 0 ? { ok: false, issues } : { ok: true, input };
@@ -52,10 +53,11 @@ function summarise(issues: IssueLine[]): string {
  * is the handler's reply, so the OpenAPI document built from the same schemas cannot drift from
  * what the server sends; a reply that breaks its schema is a server bug and surfaces as a 500.
  */
-export function bindRoute(app: FastifyInstance, route: CloudRoute, base: BaseContext): void {
+export function bindRoute(app: FastifyInstance, cloudRoute: CloudRoute, base: BaseContext): void {
+  const route = cloudRoute.endpoint;
   app.route({
     method: route.method,
-    url: route.url,
+    url: route.path,
     handler: async (request, reply) => {
       // Authentication comes first: an unknown caller learns nothing about valid input.
       let vehicle: RouteContext['vehicle'] = null;
@@ -75,7 +77,10 @@ export function bindRoute(app: FastifyInstance, route: CloudRoute, base: BaseCon
           .code(400)
           .send(errorBody('invalid_request', summarise(parsed.issues), parsed.issues));
       }
-      const result = await route.handler(parsed.input as Parameters<CloudRoute['handler']>[0], ctx);
+      const result = await cloudRoute.handler(
+        parsed.input as Parameters<CloudRoute['handler']>[0],
+        ctx,
+      );
       const schema = route.responses[result.status];
       if (!schema) {
         throw new Error(`${route.operationId} replied with undeclared status ${result.status}`);

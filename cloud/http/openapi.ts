@@ -1,6 +1,10 @@
 import { STATUS_CODES } from 'node:http';
 import type { z } from 'zod';
-import { openApiPath, type CloudRoute, type ObjectSchema } from './define.ts';
+import {
+  openApiPath,
+  type AnyEndpoint,
+  type ObjectSchema,
+} from '../../common/cloudApi/endpoint.ts';
 import { ErrorResponseSchema } from './errors.ts';
 import { toDocumentSchema, type JsonSchema } from './jsonSchema.ts';
 
@@ -46,7 +50,7 @@ function parameters(schema: ObjectSchema | undefined, where: 'path' | 'query', c
   }));
 }
 
-function responses(route: CloudRoute, c: Components): Record<string, unknown> {
+function responses(route: AnyEndpoint, c: Components): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [status, schema] of Object.entries(route.responses) as [string, z.ZodType][]) {
     const success = Number(status) < 300;
@@ -60,9 +64,10 @@ function responses(route: CloudRoute, c: Components): Record<string, unknown> {
     description,
     content: json(toDocumentSchema(ErrorResponseSchema, 'output', c)),
   });
-  const hasInput = Boolean(route.params ?? route.querystring ?? route.body);
+  const hasInput = Boolean(route.params ?? route.query ?? route.body);
   if (hasInput) out['400'] ??= error('Invalid request (invalid_request, malformed_json)');
-  if (route.auth) out['401'] ??= error('Missing or unknown vehicle token (unauthorized)');
+  if (route.auth === 'vehicle')
+    out['401'] ??= error('Missing or unknown vehicle token (unauthorized)');
   if (route.body) {
     out['413'] ??= error('Request body too large (payload_too_large)');
     out['415'] ??= error('Body is not JSON (unsupported_media_type)');
@@ -71,17 +76,14 @@ function responses(route: CloudRoute, c: Components): Record<string, unknown> {
   return out;
 }
 
-function operation(route: CloudRoute, c: Components): Record<string, unknown> {
-  const params = [
-    ...parameters(route.params, 'path', c),
-    ...parameters(route.querystring, 'query', c),
-  ];
+function operation(route: AnyEndpoint, c: Components): Record<string, unknown> {
+  const params = [...parameters(route.params, 'path', c), ...parameters(route.query, 'query', c)];
   return {
     operationId: route.operationId,
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),
     ...(route.tags ? { tags: route.tags } : {}),
-    ...(route.auth ? { security: [{ [VEHICLE_TOKEN]: [] }] } : {}),
+    ...(route.auth === 'vehicle' ? { security: [{ [VEHICLE_TOKEN]: [] }] } : {}),
     ...(params.length > 0 ? { parameters: params } : {}),
     ...(route.body
       ? {
@@ -97,24 +99,24 @@ function operation(route: CloudRoute, c: Components): Record<string, unknown> {
 
 /** Builds the OpenAPI 3.1 document from the same declarations the server validates with. */
 export function buildOpenApiDocument(
-  routes: readonly CloudRoute[],
+  routes: readonly AnyEndpoint[],
   info: OpenApiInfo,
 ): OpenApiDocument {
   const components: Components = {};
   const paths: OpenApiDocument['paths'] = {};
   const operationIds = new Set<string>();
   for (const route of routes) {
-    const path = openApiPath(route.url);
+    const path = openApiPath(route.path);
     const method = route.method.toLowerCase();
     const item = (paths[path] ??= {});
-    if (item[method]) throw new Error(`Two routes declare ${route.method} ${route.url}`);
+    if (item[method]) throw new Error(`Two routes declare ${route.method} ${route.path}`);
     if (operationIds.has(route.operationId)) {
       throw new Error(`Two routes declare operationId ${route.operationId}`);
     }
     operationIds.add(route.operationId);
     item[method] = operation(route, components);
   }
-  const secured = routes.some((r) => r.auth);
+  const secured = routes.some((r) => r.auth === 'vehicle');
   return {
     openapi: '3.1.0',
     info,

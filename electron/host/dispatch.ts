@@ -26,8 +26,13 @@ export type Dispatch = (channel: unknown, input: unknown) => Promise<HostEnvelop
 export function createDispatcher(
   contract: HostContract,
   handlers: HostHandlers,
-  onInternalError: (channel: string, error: unknown) => void,
+  options: {
+    onInternalError: (channel: string, error: unknown) => void;
+    /** Turns a known kind of failure (a cloud refusal, say) into a typed one; undefined: not known. */
+    mapFailure?: (error: unknown) => HostFailure | undefined;
+  },
 ): Dispatch {
+  const { onInternalError, mapFailure = () => undefined } = options;
   return async (channel, input) => {
     if (!isHostChannel(channel)) {
       return fail('unknown_channel', `Unknown channel: ${describe(channel)}`);
@@ -54,7 +59,8 @@ export function createDispatcher(
       }
       return { ok: true, value: out.data };
     } catch (error) {
-      if (error instanceof HostFailure) return fail(error.code, error.message);
+      const failure = error instanceof HostFailure ? error : mapFailure(error);
+      if (failure) return fail(failure.code, failure.message);
       onInternalError(channel, error);
       return fail('internal', `The host could not complete ${channel}`);
     }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../common/log.ts';
 import { MAX_BODY_BYTES } from '../../cloud/app.ts';
+import { endpoint } from '../../common/cloudApi/endpoint.ts';
 import { defineRoute } from '../../cloud/http/define.ts';
 import { ApiError, ErrorResponseSchema } from '../../cloud/http/errors.ts';
 import { startCloud, type CloudServer } from '../../cloud/server.ts';
@@ -12,58 +13,74 @@ import { startCloud, type CloudServer } from '../../cloud/server.ts';
 const Echo = z.object({ id: z.string(), qty: z.number(), note: z.string(), verbose: z.boolean() });
 
 /** Test-only routes, declared through the same public helper the server's own routes use. */
-const echoRoute = defineRoute({
-  method: 'POST',
-  url: '/test/items/:id',
-  operationId: 'testEcho',
-  summary: 'Echoes validated input',
-  params: z.object({ id: z.string().regex(/^[a-z]+$/) }),
-  querystring: z.object({
-    verbose: z
-      .enum(['0', '1'])
-      .transform((v) => v === '1')
-      .optional(),
+const echoRoute = defineRoute(
+  endpoint({
+    method: 'POST',
+    path: '/test/items/:id',
+    operationId: 'testEcho',
+    summary: 'Echoes validated input',
+    auth: 'none',
+    idempotent: false,
+    params: z.object({ id: z.string().regex(/^[a-z]+$/) }),
+    query: z.object({
+      verbose: z
+        .enum(['0', '1'])
+        .transform((v) => v === '1')
+        .optional(),
+    }),
+    body: z.object({ qty: z.number().int().min(1), note: z.string().max(20).default('') }),
+    responses: { 201: Echo },
   }),
-  body: z.object({ qty: z.number().int().min(1), note: z.string().max(20).default('') }),
-  responses: { 201: Echo },
-  handler: ({ params, query, body }) => ({
+  ({ params, query, body }) => ({
     status: 201,
     body: { id: params.id, qty: body.qty, note: body.note, verbose: query.verbose ?? false },
     headers: { location: `/test/items/${params.id}` },
   }),
-});
+);
 
 const SECRET = 'db password is hunter2';
-const throwRoute = defineRoute({
-  method: 'GET',
-  url: '/test/throw',
-  operationId: 'testThrow',
-  summary: 'Fails unexpectedly',
-  responses: { 200: z.object({}) },
-  handler: (_input) => {
+const throwRoute = defineRoute(
+  endpoint({
+    method: 'GET',
+    path: '/test/throw',
+    operationId: 'testThrow',
+    auth: 'none',
+    idempotent: true,
+    summary: 'Fails unexpectedly',
+    responses: { 200: z.object({}) },
+  }),
+  (_input) => {
     throw new Error(SECRET);
   },
-});
+);
 
-const badReplyRoute = defineRoute({
-  method: 'GET',
-  url: '/test/bad-reply',
-  operationId: 'testBadReply',
-  summary: 'Replies with a body that breaks its own schema',
-  responses: { 200: z.object({ n: z.number() }) },
-  handler: (_input) => ({ status: 200, body: JSON.parse('{"n":"not a number"}') as { n: number } }),
-});
+const badReplyRoute = defineRoute(
+  endpoint({
+    method: 'GET',
+    path: '/test/bad-reply',
+    operationId: 'testBadReply',
+    auth: 'none',
+    idempotent: true,
+    summary: 'Replies with a body that breaks its own schema',
+    responses: { 200: z.object({ n: z.number() }) },
+  }),
+  (_input) => ({ status: 200, body: JSON.parse('{"n":"not a number"}') as { n: number } }),
+);
 
-const apiErrorRoute = defineRoute({
-  method: 'GET',
-  url: '/test/missing',
-  operationId: 'testApiError',
-  summary: 'Fails with an expected error',
-  responses: { 200: z.object({}), 404: ErrorResponseSchema },
-  handler: (_input) => {
+const apiErrorRoute = defineRoute(
+  endpoint({
+    method: 'GET',
+    path: '/test/missing',
+    operationId: 'testApiError',
+    auth: 'none',
+    idempotent: true,
+    summary: 'Fails with an expected error',
+    responses: { 200: z.object({}), 404: ErrorResponseSchema },
+  }),
+  (_input) => {
     throw new ApiError(404, 'not_found', 'No such merchant');
   },
-});
+);
 
 let dir: string;
 let server: CloudServer;
@@ -225,33 +242,31 @@ describe('cloud route helper and error shapes', () => {
   });
 });
 
-describe('defineRoute', () => {
+describe('endpoint', () => {
   const base = {
     method: 'GET' as const,
     operationId: 'x',
     summary: 'x',
     responses: { 200: z.object({}) },
-    handler: (_input: unknown) => ({ status: 200 as const, body: {} }),
+    auth: 'none' as const,
+    idempotent: true,
   };
 
-  it('refuses params that do not match the URL', () => {
-    expect(() => defineRoute({ ...base, url: '/a/:id' })).toThrow(/params schema keys/);
+  it('refuses params that do not match the path', () => {
+    expect(() => endpoint({ ...base, path: '/a/:id' })).toThrow(/params schema keys/);
     expect(() =>
-      defineRoute({ ...base, url: '/a/:id', params: z.object({ other: z.string() }) }),
+      endpoint({ ...base, path: '/a/:id', params: z.object({ other: z.string() }) }),
     ).toThrow(/params schema keys/);
   });
 
-  it('refuses malformed URLs and routes without a success response', () => {
-    expect(() => defineRoute({ ...base, url: 'a' })).toThrow(/URL must/);
-    expect(() => defineRoute({ ...base, url: '/a/*' })).toThrow(/URL must/);
+  it('refuses malformed paths and routes without a success response', () => {
+    expect(() => endpoint({ ...base, path: 'a' })).toThrow(/path must/);
+    expect(() => endpoint({ ...base, path: '/a/*' })).toThrow(/path must/);
     expect(() =>
-      defineRoute({
+      endpoint({
         ...base,
-        url: '/a',
+        path: '/a',
         responses: { 404: ErrorResponseSchema },
-        handler: (_input) => {
-          throw new ApiError(404, 'not_found', 'never called');
-        },
       }),
     ).toThrow(/2xx/);
   });

@@ -5,9 +5,9 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../common/log.ts';
 import { CLOUD_MIGRATIONS } from '../../cloud/db/migrations.ts';
-import { openApiPath } from '../../cloud/http/define.ts';
+import { openApiPath } from '../../common/cloudApi/endpoint.ts';
 import { ErrorResponseSchema } from '../../cloud/http/errors.ts';
-import { HealthSchema } from '../../cloud/routes/health.ts';
+import { HealthSchema } from '../../common/cloudApi/endpoints.ts';
 import { startCloud, type CloudServer } from '../../cloud/server.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {

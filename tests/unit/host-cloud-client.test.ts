@@ -62,15 +62,14 @@ describe('cloud client against the real cloud', () => {
   });
 
   it('returns validated answers and reports the cloud reachable', async () => {
-    const found = await client.searchMerchants({
-      lat: 37.7793,
-      lon: -122.4193,
-      radiusM: 2000,
-      limit: 5,
+    const found = await client.call('searchMerchants', {
+      query: { lat: 37.7793, lon: -122.4193, radiusM: 2000, limit: 5 },
     });
     expect(found.merchants.length).toBeGreaterThan(0);
     expect(found.merchants[0]).toHaveProperty('distanceM');
-    expect((await client.listPaymentMethods()).paymentMethods[0]?.id).toBe('pm_demo1visa4242');
+    expect((await client.call('listPaymentMethods')).paymentMethods[0]?.id).toBe(
+      'pm_demo1visa4242',
+    );
     expect(reach.at(-1)).toBe(true);
   });
 
@@ -82,8 +81,8 @@ describe('cloud client against the real cloud', () => {
     });
     const spy = new CloudClient({ baseUrl: recorder.url, token: 'secret-token', retries: 0 });
     // {} breaks every schema; what matters here is what the cloud was sent.
-    await failureOf(spy.getMerchant('sf-van-ness-fuel'));
-    await failureOf(spy.listFavourites());
+    await failureOf(spy.call('getMerchant', { params: { merchantId: 'sf-van-ness-fuel' } }));
+    await failureOf(spy.call('listFavourites'));
     spy.close();
     await recorder.close();
     expect(seen).toEqual([
@@ -93,14 +92,16 @@ describe('cloud client against the real cloud', () => {
   });
 
   it('turns a 404 into a typed http error carrying the cloud code', async () => {
-    const error = await failureOf(client.getMerchant('no-such-merchant'));
+    const error = await failureOf(
+      client.call('getMerchant', { params: { merchantId: 'no-such-merchant' } }),
+    );
     expect(error).toMatchObject({ kind: 'http', status: 404, code: 'not_found' });
     expect(error.transient).toBe(false);
   });
 
   it('refuses vehicle routes without a token, before sending anything', async () => {
     const anonymous = new CloudClient({ baseUrl: cloud.url, token: null });
-    const error = await failureOf(anonymous.listFavourites());
+    const error = await failureOf(anonymous.call('listFavourites'));
     expect(error).toMatchObject({ kind: 'http', status: 401, code: 'unauthorized' });
     anonymous.close();
   });
@@ -121,7 +122,7 @@ describe('cloud client when the cloud misbehaves', () => {
       backoff: { baseMs: 5, maxMs: 10 },
       onReachability: (online) => reach.push(online),
     });
-    const error = await failureOf(client.listOrders(null));
+    const error = await failureOf(client.call('listOrders', { query: { limit: 100 } }));
     expect(error.kind).toBe('offline');
     expect(error.transient).toBe(true);
     expect(reach).toEqual([false, false, false]);
@@ -141,10 +142,12 @@ describe('cloud client when the cloud misbehaves', () => {
       retries: 3,
       backoff: { baseMs: 5, maxMs: 20 },
     });
-    const get = await failureOf(client.listFavourites());
+    const get = await failureOf(client.call('listFavourites'));
     expect(get).toMatchObject({ kind: 'http', status: 503, code: 'internal' });
     expect(server.hits()).toBe(4);
-    const del = await failureOf(client.deleteFavourite('fav-00000001'));
+    const del = await failureOf(
+      client.call('deleteFavourite', { params: { favouriteId: 'fav-00000001' } }),
+    );
     expect(del.status).toBe(503);
     expect(server.hits()).toBe(5);
     client.close();
@@ -162,7 +165,7 @@ describe('cloud client when the cloud misbehaves', () => {
       retries: 0,
     });
     const started = Date.now();
-    const error = await failureOf(client.listPaymentMethods());
+    const error = await failureOf(client.call('listPaymentMethods'));
     expect(error.kind).toBe('timeout');
     expect(Date.now() - started).toBeLessThan(2000);
     client.close();
@@ -176,7 +179,7 @@ describe('cloud client when the cloud misbehaves', () => {
     });
     servers.push(server);
     const client = new CloudClient({ baseUrl: server.url, token: TOKEN_1 });
-    const error = await failureOf(client.listPaymentMethods());
+    const error = await failureOf(client.call('listPaymentMethods'));
     expect(error.kind).toBe('invalid_response');
     expect(error.message).toMatch(/paymentMethods\.0/);
     client.close();
@@ -188,7 +191,7 @@ describe('cloud client when the cloud misbehaves', () => {
     });
     servers.push(server);
     const client = new CloudClient({ baseUrl: server.url, token: TOKEN_1, retries: 0 });
-    expect((await failureOf(client.listFavourites())).kind).toBe('invalid_response');
+    expect((await failureOf(client.call('listFavourites'))).kind).toBe('invalid_response');
     client.close();
   });
 });

@@ -73,7 +73,8 @@ function outboxFor(
   const outbox = new Outbox({
     db,
     orders: store,
-    send: (id, request) => client.putOrder(id, request),
+    send: (id, request) =>
+      client.call('putOrder', { params: { clientOrderId: id }, body: request }),
     onChange: (id) => options.changes?.push(id),
     log: quiet,
     backoff: options.backoff ?? { baseMs: 60_000, maxMs: 480_000 },

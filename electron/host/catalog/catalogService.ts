@@ -9,8 +9,8 @@ import type { Logger } from '../../../common/log.ts';
 import type { CloudClient } from '../cloudClient/client.ts';
 import type { ConsentStore } from '../consent/consentStore.ts';
 import { HostFailure } from '../dispatch.ts';
-import type { CatalogCache, SearchCircle, SearchKind } from './catalogCache.ts';
-import { withCache } from './fallback.ts';
+import type { CloudCache, SearchCircle, SearchKind } from '../cache/cloudCache.ts';
+import { withCache } from '../cache/withCache.ts';
 
 /** Around the car when no radius is asked for: a few minutes' drive in town. */
 export const DEFAULT_RADIUS_M = 10_000;
@@ -29,13 +29,13 @@ export const LOCATION_CONSENT_REQUIRED =
  */
 export class CatalogService {
   private readonly client: CloudClient;
-  private readonly cache: CatalogCache;
+  private readonly cache: CloudCache;
   private readonly consent: ConsentStore;
   private readonly log: Logger;
 
   constructor(options: {
     client: CloudClient;
-    cache: CatalogCache;
+    cache: CloudCache;
     consent: ConsentStore;
     log: Logger;
   }) {
@@ -73,13 +73,15 @@ export class CatalogService {
       what: 'Merchants',
       fetch: async () =>
         (
-          await this.client.searchMerchants({
-            lat: circle.centre.lat,
-            lon: circle.centre.lon,
-            radiusM: circle.radiusM,
-            category: circle.category,
-            heading,
-            limit: SEARCH_LIMIT,
+          await this.client.call('searchMerchants', {
+            query: {
+              lat: circle.centre.lat,
+              lon: circle.centre.lon,
+              radiusM: circle.radiusM,
+              category: circle.category,
+              heading,
+              limit: SEARCH_LIMIT,
+            },
           })
         ).merchants,
       store: (merchants, fetchedAt) =>
@@ -100,7 +102,7 @@ export class CatalogService {
     try {
       const result = await withCache({
         what: 'The menu',
-        fetch: () => this.client.getMerchant(merchantId),
+        fetch: () => this.client.call('getMerchant', { params: { merchantId } }),
         store: (merchant, fetchedAt) => this.cache.putMerchant(merchant, fetchedAt),
         cached: () => this.cache.getMerchant(merchantId, new Date()),
         log: this.log,

@@ -1,64 +1,12 @@
 import type { z } from 'zod';
 import {
-  MerchantDetailSchema,
-  MerchantSearchResponseSchema,
-  type MerchantCategory,
-} from '../../../common/cloudApi/catalog.ts';
+  fillPath,
+  type AnyEndpoint,
+  type EndpointRequest,
+  type EndpointResult,
+} from '../../../common/cloudApi/endpoint.ts';
+import { cloudApi, type CloudApi, type OperationId } from '../../../common/cloudApi/endpoints.ts';
 import { ErrorResponseSchema, type CloudErrorCode } from '../../../common/cloudApi/errors.ts';
-import {
-  FavouriteDeletedSchema,
-  FavouriteListSchema,
-  FavouriteSchema,
-  type FavouriteRequest,
-} from '../../../common/cloudApi/favourites.ts';
-import {
-  OrderListSchema,
-  OrderSchema,
-  type OrderRequest,
-} from '../../../common/cloudApi/orders.ts';
-import { PaymentMethodListSchema } from '../../../common/cloudApi/payments.ts';
-import {
-  AccountSchema,
-  EndOfTermResultSchema,
-  InspectionResultSchema,
-  InspectionSlotListSchema,
-  InstalmentPaymentResultSchema,
-  MileagePackListSchema,
-  MileagePackPurchaseResultSchema,
-  MileageReportResultSchema,
-  type EndOfTermRequest,
-  type InstalmentPaymentRequest,
-  type MileagePackPurchaseRequest,
-  type MileageReportRequest,
-} from '../../../common/cloudApi/finance.ts';
-import {
-  ConsentSyncResponseSchema,
-  type ConsentSyncRequest,
-} from '../../../common/cloudApi/consents.ts';
-import {
-  OfferListSchema,
-  type FuelLevelBucket,
-  type TimeOfDay,
-} from '../../../common/cloudApi/offers.ts';
-import type { LocaleCode } from '../../../common/locales.ts';
-
-/** What GET /v1/offers may carry (OffersQuerySchema), typed for the sender. */
-export interface OfferRequestQuery {
-  personalised: boolean;
-  locale: LocaleCode;
-  limit: number;
-  leaseEnding?: boolean;
-  fuelLevel?: FuelLevelBucket;
-  timeOfDay?: TimeOfDay;
-  lat?: number;
-  lon?: number;
-}
-import {
-  TestDriveBookingListSchema,
-  TestDriveBookingSchema,
-  TestDriveModelListSchema,
-  TestDriveSlotListSchema,
-} from '../../../common/cloudApi/testDrives.ts';
 import { backoffDelay, sleep, type BackoffPolicy } from './backoff.ts';
 
 export type CloudErrorKind = 'offline' | 'timeout' | 'http' | 'invalid_response';
@@ -106,17 +54,12 @@ export interface CloudClientOptions {
   random?: () => number;
 }
 
-interface RequestSpec<S extends z.ZodType> {
-  method: 'GET' | 'PUT' | 'POST' | 'DELETE';
+/** What one exchange needs, whichever endpoint it is for. */
+interface Exchange {
+  endpoint: AnyEndpoint;
   path: string;
-  query?: Record<string, string | number | boolean | undefined>;
+  query?: Record<string, unknown>;
   body?: unknown;
-  /** Schema of the 2xx body. */
-  schema: S;
-  /** Send the vehicle token. Catalogue reads go without it, so a position is not tied to a car. */
-  auth: boolean;
-  /** Safe to send again (GET, PUT by a client-chosen id): only these are retried. */
-  idempotent: boolean;
 }
 
 /** Replies are small JSON documents; anything larger is refused rather than buffered. */
@@ -156,279 +99,42 @@ export class CloudClient {
     this.closing.abort();
   }
 
-  // ---- The API, typed ----------------------------------------------------------------------------
-
-  searchMerchants(query: {
-    lat: number;
-    lon: number;
-    radiusM: number;
-    category?: MerchantCategory;
-    heading?: number;
-    limit: number;
-  }) {
-    return this.request({
-      method: 'GET',
-      path: '/v1/merchants',
-      query,
-      schema: MerchantSearchResponseSchema,
-      auth: false,
-      idempotent: true,
-    });
-  }
-
-  getMerchant(merchantId: string) {
-    return this.request({
-      method: 'GET',
-      path: `/v1/merchants/${encodeURIComponent(merchantId)}`,
-      schema: MerchantDetailSchema,
-      auth: false,
-      idempotent: true,
-    });
-  }
-
-  listFavourites() {
-    return this.request({
-      method: 'GET',
-      path: '/v1/favourites',
-      schema: FavouriteListSchema,
-      auth: true,
-      idempotent: true,
-    });
-  }
-
-  putFavourite(favouriteId: string, favourite: FavouriteRequest) {
-    return this.request({
-      method: 'PUT',
-      path: `/v1/favourites/${encodeURIComponent(favouriteId)}`,
-      body: favourite,
-      schema: FavouriteSchema,
-      auth: true,
-      idempotent: true,
-    });
-  }
-
-  /** Not idempotent on the wire (a second delete answers 404), so never retried here. */
-  deleteFavourite(favouriteId: string) {
-    return this.request({
-      method: 'DELETE',
-      path: `/v1/favourites/${encodeURIComponent(favouriteId)}`,
-      schema: FavouriteDeletedSchema,
-      auth: true,
-      idempotent: false,
-    });
-  }
-
-  listPaymentMethods() {
-    return this.request({
-      method: 'GET',
-      path: '/v1/payment-methods',
-      schema: PaymentMethodListSchema,
-      auth: true,
-      idempotent: true,
-    });
-  }
-
-  /** Idempotent at the cloud by client order id: the same request again returns the same order. */
-  putOrder(clientOrderId: string, request: OrderRequest) {
-    return this.request({
-      method: 'PUT',
-      path: `/v1/orders/${encodeURIComponent(clientOrderId)}`,
-      body: request,
-      schema: OrderSchema,
-      auth: true,
-      idempotent: true,
-    });
-  }
-
-  listOrders(since: string | null, limit = 100) {
-    return this.request({
-      method: 'GET',
-      path: '/v1/orders',
-      query: { since: since ?? undefined, limit },
-      schema: OrderListSchema,
-      auth: true,
-      idempotent: true,
-    });
-  }
-
-  // ---- Finance account ---------------------------------------------------------------------------
-
-  getAccount() {
-    return this.request({
-      method: 'GET',
-      path: '/v1/account',
-      schema: AccountSchema,
-      auth: true,
-      idempotent: true,
-    });
-  }
-
-  /** Idempotent at the cloud by the client payment id. */
-  payInstalment(clientPaymentId: string, request: InstalmentPaymentRequest) {
-    return this.request({
-      method: 'POST',
-      path: `/v1/account/payments/${encodeURIComponent(clientPaymentId)}`,
-      body: request,
-      schema: InstalmentPaymentResultSchema,
-      auth: true,
-      idempotent: true,
-    });
-  }
-
-  listMileagePacks() {
-    return this.request({
-      method: 'GET',
-      path: '/v1/account/mileage-packs',
-      schema: MileagePackListSchema,
-      auth: true,
-      idempotent: true,
-    });
-  }
-
-  /** Idempotent at the cloud by `clientPurchaseId` in the body. */
-  buyMileagePack(request: MileagePackPurchaseRequest) {
-    return this.request({
-      method: 'POST',
-      path: '/v1/account/mileage-packs',
-      body: request,
-      schema: MileagePackPurchaseResultSchema,
-      auth: true,
-      idempotent: true,
-    });
-  }
-
-  chooseEndOfTerm(request: EndOfTermRequest) {
-    return this.request({
-      method: 'POST',
-      path: '/v1/account/end-of-term',
-      body: request,
-      schema: EndOfTermResultSchema,
-      auth: true,
-      idempotent: false,
-    });
-  }
-
-  inspectionSlots() {
-    return this.request({
-      method: 'GET',
-      path: '/v1/account/inspection',
-      schema: InspectionSlotListSchema,
-      auth: true,
-      idempotent: true,
-    });
-  }
-
-  bookInspection(slotId: string) {
-    return this.request({
-      method: 'POST',
-      path: '/v1/account/inspection',
-      body: { slotId },
-      schema: InspectionResultSchema,
-      auth: true,
-      idempotent: false,
-    });
-  }
-
-  /** Only ever called with the mileage-sharing consent granted (the caller checks). */
-  reportMileage(report: MileageReportRequest) {
-    return this.request({
-      method: 'POST',
-      path: '/v1/account/mileage',
-      body: report,
-      schema: MileageReportResultSchema,
-      auth: true,
-      idempotent: true,
-    });
-  }
-
-  /** The cloud keeps each record once, so a retried sync stores nothing twice. */
-  syncConsents(request: ConsentSyncRequest) {
-    return this.request({
-      method: 'POST',
-      path: '/v1/consents',
-      body: request,
-      schema: ConsentSyncResponseSchema,
-      auth: true,
-      idempotent: true,
-    });
-  }
-
-  // ---- Offers and test drives ----------------------------------------------------------------------
-
-  /** The caller decides what context may go (consent); this sends exactly what it is given. */
-  listOffers(query: OfferRequestQuery) {
-    return this.request({
-      method: 'GET',
-      path: '/v1/offers',
-      query: { ...query },
-      schema: OfferListSchema,
-      auth: true,
-      idempotent: true,
-    });
-  }
-
-  listTestDriveModels() {
-    return this.request({
-      method: 'GET',
-      path: '/v1/test-drives/models',
-      schema: TestDriveModelListSchema,
-      auth: true,
-      idempotent: true,
-    });
-  }
-
-  testDriveSlots(modelId: string) {
-    return this.request({
-      method: 'GET',
-      path: '/v1/test-drives/slots',
-      query: { modelId },
-      schema: TestDriveSlotListSchema,
-      auth: true,
-      idempotent: true,
-    });
-  }
-
-  bookTestDrive(clientBookingId: string, slotId: string) {
-    return this.request({
-      method: 'PUT',
-      path: `/v1/test-drives/bookings/${encodeURIComponent(clientBookingId)}`,
-      body: { slotId },
-      schema: TestDriveBookingSchema,
-      auth: true,
-      idempotent: true,
-    });
-  }
-
-  cancelTestDrive(clientBookingId: string) {
-    return this.request({
-      method: 'DELETE',
-      path: `/v1/test-drives/bookings/${encodeURIComponent(clientBookingId)}`,
-      schema: TestDriveBookingSchema,
-      auth: true,
-      idempotent: true,
-    });
-  }
-
-  listTestDrives() {
-    return this.request({
-      method: 'GET',
-      path: '/v1/test-drives/bookings',
-      schema: TestDriveBookingListSchema,
-      auth: true,
-      idempotent: true,
-    });
+  /**
+   * Calls one endpoint of the shared table by its operation id. Its declaration decides the
+   * method, the path, whether the token goes (catalogue reads go without it, so a position is not
+   * tied to a car) and whether a lost answer may be retried (idempotent only).
+   */
+  call<K extends OperationId>(
+    operation: K,
+    // Endpoints that take nothing are called with the operation id alone.
+    ...[request]: Record<string, never> extends EndpointRequest<CloudApi[K]>
+      ? [EndpointRequest<CloudApi[K]>?]
+      : [EndpointRequest<CloudApi[K]>]
+  ): Promise<EndpointResult<CloudApi[K]>> {
+    const endpoint: AnyEndpoint = cloudApi[operation];
+    const sent = (request ?? {}) as {
+      params?: Record<string, unknown>;
+      query?: object;
+      body?: unknown;
+    };
+    return this.exchange({
+      endpoint,
+      path: fillPath(endpoint.path, sent.params),
+      query: sent.query as Record<string, unknown> | undefined,
+      body: sent.body,
+    }) as Promise<EndpointResult<CloudApi[K]>>;
   }
 
   // ---- Transport ----------------------------------------------------------------------------------
 
-  async request<S extends z.ZodType>(spec: RequestSpec<S>): Promise<z.output<S>> {
+  private async exchange(spec: Exchange): Promise<unknown> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.once(spec);
       } catch (error) {
         const failure = error instanceof CloudError ? error : unexpected(error);
         const retry =
-          spec.idempotent &&
+          spec.endpoint.idempotent &&
           failure.transient &&
           attempt < this.retries &&
           !this.closing.signal.aborted;
@@ -438,9 +144,10 @@ export class CloudClient {
     }
   }
 
-  private async once<S extends z.ZodType>(spec: RequestSpec<S>): Promise<z.output<S>> {
+  private async once(spec: Exchange): Promise<unknown> {
+    const auth = spec.endpoint.auth === 'vehicle';
     if (this.closing.signal.aborted) throw new CloudError('offline', 'The host is shutting down');
-    if (spec.auth && !this.token) {
+    if (auth && !this.token) {
       throw new CloudError('http', 'No vehicle token is configured for the cloud', {
         status: 401,
         code: 'unauthorized',
@@ -451,7 +158,7 @@ export class CloudClient {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (spec.auth && this.token) headers.authorization = `Bearer ${this.token}`;
+    if (auth && this.token) headers.authorization = `Bearer ${this.token}`;
     if (spec.body !== undefined) headers['content-type'] = 'application/json';
     const signal = AbortSignal.any([AbortSignal.timeout(this.timeoutMs), this.closing.signal]);
 
@@ -459,7 +166,7 @@ export class CloudClient {
     let text: string;
     try {
       const res = await fetch(url, {
-        method: spec.method,
+        method: spec.endpoint.method,
         headers,
         body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
         signal,
@@ -486,7 +193,8 @@ export class CloudClient {
     }
     let json: unknown;
     try {
-      json = text === '' ? undefined : JSON.parse(text);
+      const raw = spec.endpoint.contentType !== undefined && status >= 200 && status < 300;
+      json = raw ? text : text === '' ? undefined : JSON.parse(text);
     } catch {
       throw new CloudError('invalid_response', `Reply ${status} is not JSON`, { status });
     }
@@ -497,13 +205,23 @@ export class CloudClient {
       }
       throw new CloudError('http', body.data.error.message, { status, code: body.data.error.code });
     }
-    const parsed = spec.schema.safeParse(json);
+    const schema: z.ZodType | undefined = spec.endpoint.responses[status];
+    if (!schema) {
+      throw new CloudError('invalid_response', `Undeclared status ${status} for ${spec.path}`, {
+        status,
+      });
+    }
+    const parsed = schema.safeParse(json);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
       const where = first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'invalid';
-      throw new CloudError('invalid_response', `${spec.method} ${spec.path} reply: ${where}`, {
-        status,
-      });
+      throw new CloudError(
+        'invalid_response',
+        `${spec.endpoint.method} ${spec.path} reply: ${where}`,
+        {
+          status,
+        },
+      );
     }
     return parsed.data;
   }

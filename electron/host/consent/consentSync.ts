@@ -55,8 +55,8 @@ export class ConsentSync {
         const batch = this.pending();
         if (batch.length === 0) break;
         try {
-          await this.client.syncConsents({
-            records: batch.map(({ purpose, granted, at }) => ({ purpose, granted, at })),
+          await this.client.call('syncConsents', {
+            body: { records: batch.map(({ purpose, granted, at }) => ({ purpose, granted, at })) },
           });
         } catch (error) {
           this.log.info('consent.sync_failed', { error: String(error), retryInMs: this.retryMs });

@@ -6,21 +6,12 @@ import {
 } from '../../../common/cloudApi/finance.ts';
 import type { AccountView, TodayStart } from '../../../common/hostApi/finance.ts';
 import type { Logger } from '../../../common/log.ts';
-import type { CatalogCache } from '../catalog/catalogCache.ts';
-import { hostFailureOf, withCache } from '../catalog/fallback.ts';
-import { CloudError, type CloudClient } from '../cloudClient/client.ts';
+import type { CloudCache } from '../cache/cloudCache.ts';
+import { withCache } from '../cache/withCache.ts';
+import type { CloudClient } from '../cloudClient/client.ts';
 import type { ConsentStore } from '../consent/consentStore.ts';
 
 const ACCOUNT = 'finance-account';
-
-/** Calls the cloud; its refusals become the host API's typed errors. */
-async function cloud<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    throw error instanceof CloudError ? hostFailureOf(error) : error;
-  }
-}
 
 /**
  * The vehicle's lease, subscription or loan: the account is cached so the lease screen works
@@ -31,14 +22,14 @@ async function cloud<T>(call: () => Promise<T>): Promise<T> {
 export class FinanceService {
   private readonly db: DatabaseSync;
   private readonly client: CloudClient;
-  private readonly cache: CatalogCache;
+  private readonly cache: CloudCache;
   private readonly consent: ConsentStore;
   private readonly log: Logger;
 
   constructor(options: {
     db: DatabaseSync;
     client: CloudClient;
-    cache: CatalogCache;
+    cache: CloudCache;
     consent: ConsentStore;
     log: Logger;
   }) {
@@ -52,7 +43,7 @@ export class FinanceService {
   async account(): Promise<AccountView> {
     const result = await withCache<Account>({
       what: 'The finance account',
-      fetch: () => this.client.getAccount(),
+      fetch: () => this.client.call('getAccount'),
       store: (account, fetchedAt) => this.remember(account, fetchedAt),
       cached: () => this.cache.getDocument(ACCOUNT, AccountSchema),
       log: this.log,
@@ -72,13 +63,16 @@ export class FinanceService {
     amountMinor: number;
   }) {
     const { clientPaymentId, ...request } = input;
-    const result = await cloud(() => this.client.payInstalment(clientPaymentId, request));
+    const result = await this.client.call('payInstalment', {
+      params: { clientPaymentId },
+      body: request,
+    });
     this.remember(result.account);
     return result;
   }
 
   packs() {
-    return cloud(() => this.client.listMileagePacks());
+    return this.client.call('listMileagePacks');
   }
 
   async buyPack(input: {
@@ -87,23 +81,23 @@ export class FinanceService {
     paymentMethodId: string;
     expectedPriceMinor?: number;
   }) {
-    const result = await cloud(() => this.client.buyMileagePack(input));
+    const result = await this.client.call('buyMileagePack', { body: input });
     this.remember(result.account);
     return result;
   }
 
   async endOfTerm(request: EndOfTermRequest) {
-    const result = await cloud(() => this.client.chooseEndOfTerm(request));
+    const result = await this.client.call('chooseEndOfTerm', { body: request });
     this.remember(result.account);
     return result;
   }
 
   inspectionSlots() {
-    return cloud(() => this.client.inspectionSlots());
+    return this.client.call('listInspectionSlots');
   }
 
   async bookInspection(slotId: string) {
-    const result = await cloud(() => this.client.bookInspection(slotId));
+    const result = await this.client.call('bookInspection', { body: { slotId } });
     this.remember(result.account);
     return result;
   }
@@ -111,7 +105,7 @@ export class FinanceService {
   /** Shares the odometer only with the mileage-sharing consent; otherwise nothing is sent. */
   async reportMileage(odometerM: number): Promise<{ sent: boolean }> {
     if (!this.consent.isGranted('mileage_sharing')) return { sent: false };
-    await cloud(() => this.client.reportMileage({ odometerM, at: new Date().toISOString() }));
+    await this.client.call('reportMileage', { body: { odometerM, at: new Date().toISOString() } });
     return { sent: true };
   }
 

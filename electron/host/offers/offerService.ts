@@ -1,8 +1,12 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { LocaleCode } from '../../../common/locales.ts';
 import type { OffersInput, OffersView } from '../../../common/hostApi/finance.ts';
-import { hostFailureOf } from '../catalog/fallback.ts';
-import { CloudError, type CloudClient, type OfferRequestQuery } from '../cloudClient/client.ts';
+import type { EndpointRequest } from '../../../common/cloudApi/endpoint.ts';
+import type { CloudApi } from '../../../common/cloudApi/endpoints.ts';
+import type { CloudClient } from '../cloudClient/client.ts';
+
+/** What GET /v1/offers is sent: decided here, by consent. */
+export type OfferRequestQuery = EndpointRequest<CloudApi['listOffers']>['query'];
 import type { ConsentStore } from '../consent/consentStore.ts';
 import { transaction } from '../../../common/db/transaction.ts';
 
@@ -76,12 +80,7 @@ export class OfferService {
     const empty = { offers: [], personalised: false, shownToday, dailyCap: this.cap, ...mutes };
     // Muted: nothing is asked, so nothing about the car is sent either.
     if (mutes.mutedAll) return empty;
-    let list;
-    try {
-      list = await this.client.listOffers(this.query(input));
-    } catch (error) {
-      throw error instanceof CloudError ? hostFailureOf(error) : error;
-    }
+    const list = await this.client.call('listOffers', { query: this.query(input) });
     // An offer already counted today may show again; new ones only up to what the cap leaves.
     const alreadyShown = this.shownIds(day);
     let room = this.cap - shownToday;

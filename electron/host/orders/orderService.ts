@@ -6,7 +6,7 @@ import {
 } from '../../../common/cloudApi/orders.ts';
 import type { LocalOrder, LocalOrderList } from '../../../common/hostApi/commerce.ts';
 import type { Logger } from '../../../common/log.ts';
-import type { CatalogCache } from '../catalog/catalogCache.ts';
+import type { CloudCache } from '../cache/cloudCache.ts';
 import { HostFailure } from '../dispatch.ts';
 import { transaction } from '../../../common/db/transaction.ts';
 import type { OrderStore } from './orderStore.ts';
@@ -24,7 +24,7 @@ export class OrderService {
   private readonly db: DatabaseSync;
   private readonly outbox: Outbox;
   private readonly store: OrderStore;
-  private readonly cache: CatalogCache;
+  private readonly cache: CloudCache;
   private readonly emit: (order: LocalOrder) => void;
   private readonly log: Logger;
 
@@ -32,7 +32,7 @@ export class OrderService {
     db: DatabaseSync;
     outbox: Outbox;
     store: OrderStore;
-    cache: CatalogCache;
+    cache: CloudCache;
     emit: (order: LocalOrder) => void;
     log: Logger;
   }) {

@@ -148,7 +148,9 @@ export class OrderSync {
     if (!this.options.client.hasToken) return;
     let cursor = this.options.store.cursor();
     for (let page = 0; page < MAX_PAGES && !this.closed; page++) {
-      const list = await this.options.client.listOrders(cursor);
+      const list = await this.options.client.call('listOrders', {
+        query: { since: cursor ?? undefined, limit: 100 },
+      });
       if (this.closed) return;
       this.options.orders.applyFromCloud(list.orders, list.cursor);
       cursor = list.cursor;

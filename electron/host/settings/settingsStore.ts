@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { settingsSchema, type Settings, type SettingsPatch } from '../../common/settings.ts';
+import { settingsSchema, type Settings, type SettingsPatch } from '../../../common/settings.ts';
 
 /**
  * Settings are stored one row per key so that a value written by a newer build, or damaged on

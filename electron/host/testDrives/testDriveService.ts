@@ -3,19 +3,11 @@ import {
   type TestDriveModel,
 } from '../../../common/cloudApi/testDrives.ts';
 import type { Logger } from '../../../common/log.ts';
-import type { CatalogCache } from '../catalog/catalogCache.ts';
-import { hostFailureOf, withCache } from '../catalog/fallback.ts';
-import { CloudError, type CloudClient } from '../cloudClient/client.ts';
+import type { CloudCache } from '../cache/cloudCache.ts';
+import { withCache } from '../cache/withCache.ts';
+import type { CloudClient } from '../cloudClient/client.ts';
 
 const MODELS = 'test-drive-models';
-
-async function cloud<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    throw error instanceof CloudError ? hostFailureOf(error) : error;
-  }
-}
 
 /**
  * Test drives of the next car. The model list is cached (it changes rarely and can be browsed
@@ -24,10 +16,10 @@ async function cloud<T>(call: () => Promise<T>): Promise<T> {
  */
 export class TestDriveService {
   private readonly client: CloudClient;
-  private readonly cache: CatalogCache;
+  private readonly cache: CloudCache;
   private readonly log: Logger;
 
-  constructor(options: { client: CloudClient; cache: CatalogCache; log: Logger }) {
+  constructor(options: { client: CloudClient; cache: CloudCache; log: Logger }) {
     this.client = options.client;
     this.cache = options.cache;
     this.log = options.log;
@@ -36,7 +28,7 @@ export class TestDriveService {
   async models() {
     const result = await withCache<TestDriveModel[]>({
       what: 'Test-drive models',
-      fetch: async () => (await this.client.listTestDriveModels()).models,
+      fetch: async () => (await this.client.call('listTestDriveModels')).models,
       store: (models, fetchedAt) => this.cache.putDocument(MODELS, { models }, fetchedAt),
       cached: () => {
         const cached = this.cache.getDocument(MODELS, TestDriveModelListSchema);
@@ -48,18 +40,21 @@ export class TestDriveService {
   }
 
   slots(modelId: string) {
-    return cloud(() => this.client.testDriveSlots(modelId));
+    return this.client.call('listTestDriveSlots', { query: { modelId } });
   }
 
   book(clientBookingId: string, slotId: string) {
-    return cloud(() => this.client.bookTestDrive(clientBookingId, slotId));
+    return this.client.call('putTestDriveBooking', {
+      params: { clientBookingId },
+      body: { slotId },
+    });
   }
 
   cancel(clientBookingId: string) {
-    return cloud(() => this.client.cancelTestDrive(clientBookingId));
+    return this.client.call('cancelTestDriveBooking', { params: { clientBookingId } });
   }
 
   list() {
-    return cloud(() => this.client.listTestDrives());
+    return this.client.call('listTestDriveBookings');
   }
 }

@@ -40,7 +40,7 @@ export interface Cached<T> {
  * and "open now" are recomputed for the current position and time, so only the catalogue itself
  * can be out of date, and callers mark it so.
  */
-export class CatalogCache {
+export class CloudCache {
   private readonly db: DatabaseSync;
 
   constructor(db: DatabaseSync) {

@@ -4,34 +4,27 @@ import {
   type Favourite,
   type FavouriteRequest,
 } from '../../../common/cloudApi/favourites.ts';
-import { PaymentMethodListSchema } from '../../../common/cloudApi/payments.ts';
 import type { FavouriteListView } from '../../../common/hostApi/commerce.ts';
 import type { Logger } from '../../../common/log.ts';
 import { CloudError, type CloudClient } from '../cloudClient/client.ts';
 import { transaction } from '../../../common/db/transaction.ts';
-import type { CatalogCache } from './catalogCache.ts';
-import { hostFailureOf, withCache } from './fallback.ts';
+import type { CloudCache } from '../cache/cloudCache.ts';
+import { withCache } from '../cache/withCache.ts';
 
 const FAVOURITES = 'favourites';
-const PAYMENT_METHODS = 'payment-methods';
 
 /**
- * The vehicle's favourites and saved payment methods, cached for offline use. Saving and deleting
+ * The vehicle's favourites, cached for offline use. Saving and deleting
  * a favourite need the cloud; the order they are shown in is the user's own arrangement, kept in
  * the car (the cloud lists them oldest first), so reordering works offline too.
  */
-export class AccountService {
+export class FavouritesService {
   private readonly db: DatabaseSync;
   private readonly client: CloudClient;
-  private readonly cache: CatalogCache;
+  private readonly cache: CloudCache;
   private readonly log: Logger;
 
-  constructor(options: {
-    db: DatabaseSync;
-    client: CloudClient;
-    cache: CatalogCache;
-    log: Logger;
-  }) {
+  constructor(options: { db: DatabaseSync; client: CloudClient; cache: CloudCache; log: Logger }) {
     this.db = options.db;
     this.client = options.client;
     this.cache = options.cache;
@@ -41,7 +34,7 @@ export class AccountService {
   async favourites(): Promise<FavouriteListView> {
     const result = await withCache<Favourite[]>({
       what: 'Favourites',
-      fetch: async () => (await this.client.listFavourites()).favourites,
+      fetch: async () => (await this.client.call('listFavourites')).favourites,
       store: (favourites, fetchedAt) =>
         this.cache.putDocument(FAVOURITES, { favourites }, fetchedAt),
       cached: () => {
@@ -58,12 +51,7 @@ export class AccountService {
   }
 
   async addFavourite(favouriteId: string, favourite: FavouriteRequest): Promise<FavouriteListView> {
-    try {
-      await this.client.putFavourite(favouriteId, favourite);
-    } catch (error) {
-      if (error instanceof CloudError) throw hostFailureOf(error);
-      throw error;
-    }
+    await this.client.call('putFavourite', { params: { favouriteId }, body: favourite });
     // A new favourite goes to the end of the user's arrangement.
     this.db
       .prepare(
@@ -77,12 +65,10 @@ export class AccountService {
 
   async removeFavourite(favouriteId: string): Promise<FavouriteListView> {
     try {
-      await this.client.deleteFavourite(favouriteId);
+      await this.client.call('deleteFavourite', { params: { favouriteId } });
     } catch (error) {
       // Already gone (a retried delete): the outcome the user asked for.
-      if (!(error instanceof CloudError && error.status === 404)) {
-        throw error instanceof CloudError ? hostFailureOf(error) : error;
-      }
+      if (!(error instanceof CloudError && error.status === 404)) throw error;
     }
     this.db.prepare('DELETE FROM favourite_order WHERE id = ?').run(favouriteId);
     return this.favourites();
@@ -99,21 +85,6 @@ export class AccountService {
       order.forEach((id, position) => insert.run(id, position));
     });
     return this.favourites();
-  }
-
-  async paymentMethods() {
-    const result = await withCache({
-      what: 'Payment methods',
-      fetch: () => this.client.listPaymentMethods(),
-      store: (list, fetchedAt) => this.cache.putDocument(PAYMENT_METHODS, list, fetchedAt),
-      cached: () => this.cache.getDocument(PAYMENT_METHODS, PaymentMethodListSchema),
-      log: this.log,
-    });
-    return {
-      paymentMethods: result.value.paymentMethods,
-      stale: result.stale,
-      fetchedAt: result.fetchedAt,
-    };
   }
 
   /** The user's arrangement first; favourites never arranged follow in the cloud's order. */

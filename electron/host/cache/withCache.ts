@@ -1,7 +1,8 @@
 import type { Logger } from '../../../common/log.ts';
 import { CloudError } from '../cloudClient/client.ts';
 import { HostFailure } from '../dispatch.ts';
-import type { Cached } from './catalogCache.ts';
+import { hostFailureOf } from '../cloudClient/failures.ts';
+import type { Cached } from './cloudCache.ts';
 
 export interface Fresh<T> {
   value: T;
@@ -53,16 +54,4 @@ function usesCache(error: CloudError): boolean {
     error.status === 401 ||
     error.status === 403
   );
-}
-
-/** A cloud refusal as the host API's typed error. */
-export function hostFailureOf(error: CloudError): HostFailure {
-  if (error.transient || error.kind === 'invalid_response') {
-    return new HostFailure('unavailable', `The cloud cannot answer: ${error.message}`);
-  }
-  if (error.status === 404) return new HostFailure('not_found', error.message);
-  if (error.status === 409) return new HostFailure('conflict', error.message);
-  if (error.status === 401 || error.status === 403)
-    return new HostFailure('unavailable', error.message);
-  return new HostFailure('invalid_input', error.message);
 }

@@ -1,0 +1,32 @@
+import type { SystemInfo } from '../../../common/hostApi/contract.ts';
+import type { Variant } from '../../../common/variant.ts';
+import type { HostServices } from '../services.ts';
+import type { NamespaceHandlers } from './types.ts';
+
+export interface SystemFacts {
+  variant: Variant;
+  version: string;
+  buildTime: string;
+  transport: SystemInfo['transport'];
+  testHooks: boolean;
+}
+
+export function systemHandlers(
+  { monitor }: Pick<HostServices, 'monitor'>,
+  facts: SystemFacts,
+): NamespaceHandlers<'system' | 'app' | 'connectivity'> {
+  // The cloud's address stays in the host; the renderer gets the rest of the variant.
+  const { cloudUrl: _cloudUrl, $schema: _schema, ...publicVariant } = facts.variant;
+  return {
+    'system.info': () => ({
+      name: 'dashport',
+      version: facts.version,
+      variant: facts.variant.name,
+      buildTime: facts.buildTime,
+      transport: facts.transport,
+      testHooks: facts.testHooks,
+    }),
+    'app.config': () => publicVariant,
+    'connectivity.get': () => monitor.current,
+  };
+}
