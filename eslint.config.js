@@ -60,6 +60,20 @@ const SCHEMA_MODULES = {
   message: 'Schema modules carry zod: import only types from them (import type) in the renderer.',
   allowTypeImports: true,
 };
+// Inside the renderer (DESIGN §3): features are independent; the app shell composes them.
+const OTHER_FEATURE = {
+  regex: '^\\.\\./(?!\\.\\./)[^/]+/|(^|/)features/',
+  message:
+    'A feature does not import another feature: move what both need to data/, safety/, ui/ or store/, or let app/ compose them.',
+};
+const FEATURES = {
+  group: ['**/features', '**/features/**'],
+  message: 'Shared renderer folders do not import features; features import them.',
+};
+const APP_SHELL = {
+  group: ['**/app', '**/app/**', '../app', '../app/**'],
+  message: 'Only main.tsx imports the app shell; the shell imports the rest.',
+};
 const SOCKET_SERVER = forbid(
   ['socket.io', 'fastify', 'fastify/*'],
   'Server libraries do not belong here.',
@@ -105,6 +119,34 @@ export default tseslint.config(
     ZOD,
     SCHEMA_MODULES,
     SOCKET_SERVER,
+  ),
+  restrict(
+    ['renderer/features/**'],
+    ELECTRON,
+    HOST,
+    MAIN,
+    BRIDGE,
+    CLOUD,
+    NODE,
+    ZOD,
+    SCHEMA_MODULES,
+    SOCKET_SERVER,
+    OTHER_FEATURE,
+    APP_SHELL,
+  ),
+  restrict(
+    ['renderer/{store,data,safety,ui,vehicle,input,i18n,host}/**'],
+    ELECTRON,
+    HOST,
+    MAIN,
+    BRIDGE,
+    CLOUD,
+    NODE,
+    ZOD,
+    SCHEMA_MODULES,
+    SOCKET_SERVER,
+    FEATURES,
+    APP_SHELL,
   ),
   restrict(['common/**'], ELECTRON, HOST, MAIN, BRIDGE, CLOUD, RENDERER),
   restrict(['electron/host/**'], ELECTRON, MAIN, BRIDGE, CLOUD, RENDERER),

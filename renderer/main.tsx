@@ -1,10 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nextProvider } from 'react-i18next';
-import { App } from './app/App.tsx';
+import { AppRoot } from './app/AppRoot.tsx';
 import { bootstrap } from './app/bootstrap.ts';
 import { connectHost } from './host/connectHost.ts';
-import { StoreProvider } from './store/context.tsx';
 import './ui/tokens.css';
 import './ui/app.css';
 import './features/services/services.css';
@@ -35,10 +33,6 @@ const i18n = await booted.i18n;
 
 createRoot(rootElement).render(
   <StrictMode>
-    <I18nextProvider i18n={i18n}>
-      <StoreProvider store={store}>
-        <App />
-      </StoreProvider>
-    </I18nextProvider>
+    <AppRoot i18n={i18n} host={host} store={store} />
   </StrictMode>,
 );

@@ -1,5 +1,5 @@
 import { GEAR, SIGNAL } from '../../common/vss/signals.ts';
-import type { TimedSample } from './timeline.ts';
+import type { TimedSample } from './sample.ts';
 
 /**
  * Recordings carry speed but no gear (see ../shared/traces/README.md), and a home screen needs

@@ -1,4 +1,5 @@
-import type { Timeline, TimedSample } from './timeline.ts';
+import type { TimedSample } from './sample.ts';
+import type { Timeline } from './timeline.ts';
 
 /**
  * Plays a timeline as a pure state machine: `advance(ms)` moves the replay clock and returns

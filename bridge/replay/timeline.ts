@@ -2,6 +2,7 @@ import { SIGNAL } from '../../common/vss/signals.ts';
 import type { VssPath } from '../../common/vss/signals.ts';
 import type { VssValue } from '../../common/vss/types.ts';
 import { deriveDriveSignals } from './derive.ts';
+import type { TimedSample } from './sample.ts';
 import type { TraceSample } from './traceFile.ts';
 
 /**
@@ -19,14 +20,6 @@ import type { TraceSample } from './traceFile.ts';
  * came from, so tests and tools can tell recorded values from the framing.
  */
 
-export type Origin = 'trace' | 'padding' | 'derived';
-
-export interface TimedSample {
-  t: number;
-  path: VssPath;
-  value: VssValue;
-  origin: Origin;
-}
 
 export interface TimelineOptions {
   leadInMs: number;

@@ -4,7 +4,6 @@ import {
   MerchantSchema,
   OpeningHoursSchema,
   type Menu,
-  type Merchant,
 } from '../../common/cloudApi/catalog.ts';
 import { openState } from '../../common/openingHours.ts';
 import { isValidTimeZone } from '../../common/timeZone.ts';
@@ -24,15 +23,8 @@ import {
   type SeedVehicle,
 } from './seed/places.ts';
 import { SEED_TEST_DRIVE_MODELS } from './seed/testDrives.ts';
+import { merchantImagePath, type CatalogueMerchant } from './merchant.ts';
 
-export interface CatalogueMerchant extends Merchant {
-  menu: Menu;
-}
-
-/** Path under which the cloud serves a merchant's generated image. */
-export function merchantImagePath(id: string): string {
-  return `/v1/images/${id}.svg`;
-}
 
 /** Rounds to 7 decimals (~1 cm): what a WGS-84 position can usefully carry. */
 function round7(n: number): number {

@@ -9,7 +9,7 @@ import {
 } from '../../common/cloudApi/catalog.ts';
 import { bearingDeg, boundingBox, distanceM, etaMinutes, isAhead } from '../../common/geo.ts';
 import { openState, type OpenState } from '../../common/openingHours.ts';
-import { merchantImagePath, type CatalogueMerchant } from './import.ts';
+import { merchantImagePath, type CatalogueMerchant } from './merchant.ts';
 
 interface MerchantRow {
   id: string;

@@ -1,7 +1,7 @@
 import type { MenuItem } from '../../common/cloudApi/catalog.ts';
 import type { OrderLine } from '../../common/cloudApi/orders.ts';
 import { MoneyError, priceOrder, type PriceBreakdown } from '../../common/money.ts';
-import type { CatalogueMerchant } from '../catalogue/import.ts';
+import type { CatalogueMerchant } from '../catalogue/merchant.ts';
 import { unprocessable } from '../http/errors.ts';
 
 export interface LineChoice {

@@ -1,11 +1,10 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UX } from '../../common/drive/restrictions.ts';
 import { SIGNAL } from '../../common/vss/signals.ts';
 import { switchLanguage } from '../i18n/i18n.ts';
 import { useKeyNavigation } from '../input/useKeyNavigation.ts';
 import { ScreenGate } from '../safety/ScreenGate.tsx';
-import { useRestricted } from '../safety/useUx.ts';
+import { useAllowed } from '../safety/useAllowed.ts';
 import { useAppStore } from '../store/context.tsx';
 import { resolveTheme } from '../ui/theme.ts';
 import { useSignal } from '../vehicle/useSignal.ts';
@@ -34,7 +33,7 @@ function useLanguage() {
 
 /** A2/A3: while NO_VIDEO is in force every animation and transition stops, app-wide, in CSS. */
 function useMotionLock() {
-  const locked = useRestricted(UX.NO_VIDEO);
+  const locked = !useAllowed('video');
   useEffect(() => {
     document.documentElement.dataset.motion = locked ? 'off' : 'on';
   }, [locked]);

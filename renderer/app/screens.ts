@@ -1,6 +1,5 @@
 import type { ComponentType } from 'react';
 import type { PublicVariantConfig } from '../../common/hostApi/contract.ts';
-import { HomeScreen } from '../features/home/HomeScreen.tsx';
 import { CheckoutScreen } from '../features/services/CheckoutScreen.tsx';
 import { FavouritesScreen } from '../features/services/FavouritesScreen.tsx';
 import { MerchantScreen } from '../features/services/MerchantScreen.tsx';
@@ -14,8 +13,9 @@ import { LeaseEndScreen } from '../features/lease/LeaseEndScreen.tsx';
 import { LeaseScreen } from '../features/lease/LeaseScreen.tsx';
 import { OffersScreen } from '../features/offers/OffersScreen.tsx';
 import { TestDrivesScreen } from '../features/testDrives/TestDrivesScreen.tsx';
-import type { Availability } from '../safety/availability.ts';
+import type { Availability } from '../safety/permissions.ts';
 import type { Screen, ScreenName } from '../store/navSlice.ts';
+import { HomeRoute } from './HomeRoute.tsx';
 
 export interface ScreenEntry {
   component: ComponentType;
@@ -35,7 +35,7 @@ export interface ScreenEntry {
 
 /** Every screen the app has. The safety audit walks this registry, so a screen missing here is a test failure. */
 export const SCREENS: Record<ScreenName, ScreenEntry> = {
-  home: { component: HomeScreen, titleKey: 'screen.home', inNavBar: true, availability: 'always' },
+  home: { component: HomeRoute, titleKey: 'screen.home', inNavBar: true, availability: 'always' },
   // Browsing, cart and checkout need the car parked or a confirmed passenger; the driver's one
   // ordering action (a favourite, from home) and an order's progress are always available.
   services: {

@@ -1,5 +1,5 @@
-import { UX } from '../../common/drive/restrictions.ts';
-import { useRestricted, useUxLimits } from './useUx.ts';
+import { useAllowed } from './useAllowed.ts';
+import { useUxLimits } from './useUxLimits.ts';
 
 /** Cuts text to the market's limit while LIMIT_STRING_LENGTH is in force (C1), by whole characters. */
 export function limitText(text: string, max: number): string {
@@ -8,7 +8,7 @@ export function limitText(text: string, max: number): string {
 }
 
 export function LimitedText({ text }: { text: string }) {
-  const limited = useRestricted(UX.LIMIT_STRING_LENGTH);
+  const limited = !useAllowed('fullText');
   const { maxStringLength } = useUxLimits();
   return <>{limited ? limitText(text, maxStringLength) : text}</>;
 }

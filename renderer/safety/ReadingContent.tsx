@@ -1,12 +1,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UX } from '../../common/drive/restrictions.ts';
-import { useRestricted } from './useUx.ts';
+import { useAllowed } from './useAllowed.ts';
 
 /** Text meant to be read (terms, long descriptions) is not shown while NO_READING is in force (A4). */
 export function ReadingContent({ children }: { children: ReactNode }) {
   const { t } = useTranslation('common');
-  const blocked = useRestricted(UX.NO_READING);
+  const blocked = !useAllowed('reading');
   if (blocked) return <p className="label">{t('safety.readWhenParked')}</p>;
   return <div className="reading">{children}</div>;
 }

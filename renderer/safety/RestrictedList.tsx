@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UX } from '../../common/drive/restrictions.ts';
-import { useRestricted, useUxLimits } from './useUx.ts';
+import { useAllowed } from './useAllowed.ts';
+import { useUxLimits } from './useUxLimits.ts';
 
 /**
  * A list that shows at most the market's row limit while LIMIT_CONTENT is in force (C3);
@@ -14,7 +14,7 @@ export function RestrictedList<T>(props: {
   label: string;
 }) {
   const { t } = useTranslation('common');
-  const limited = useRestricted(UX.LIMIT_CONTENT);
+  const limited = !useAllowed('fullLists');
   const { maxListRows } = useUxLimits();
   const shown = limited ? props.items.slice(0, maxListRows) : props.items;
   const hidden = props.items.length - shown.length;

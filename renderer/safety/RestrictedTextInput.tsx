@@ -1,14 +1,13 @@
 import type { InputHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UX } from '../../common/drive/restrictions.ts';
-import { useRestricted } from './useUx.ts';
+import { useAllowed } from './useAllowed.ts';
 
 /** The only text input the app uses: disabled, with its reason, while NO_KEYBOARD is in force (A1). */
 export function RestrictedTextInput(
   props: InputHTMLAttributes<HTMLInputElement> & { label: string },
 ) {
   const { t } = useTranslation('common');
-  const blocked = useRestricted(UX.NO_KEYBOARD);
+  const blocked = !useAllowed('keyboard');
   const { label, disabled, ...rest } = props;
   return (
     <label className="text-field">

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store/context.tsx';
 import { passengerSeatOccupied } from '../store/vehicleSlice.ts';
 import { Button } from '../ui/Button.tsx';
-import { isAvailable, type Availability } from './availability.ts';
+import type { Availability } from './permissions.ts';
+import { useAllowed } from './useAllowed.ts';
 
 /**
  * Shows the screen when its availability allows, otherwise a glanceable "available when parked"
@@ -17,11 +18,10 @@ export function ScreenGate({
   children: ReactNode;
 }) {
   const { t } = useTranslation('common');
-  const driveState = useAppStore((s) => s.driveState);
-  const passengerActive = useAppStore((s) => s.passenger.active);
   const seatOccupied = useAppStore((s) => passengerSeatOccupied(s.signals));
   const enter = useAppStore((s) => s.enterPassengerMode);
-  if (isAvailable(availability, driveState, passengerActive)) return <>{children}</>;
+  const allowed = useAllowed(availability);
+  if (allowed) return <>{children}</>;
   const passengerCanUnlock = availability === 'parked-or-passenger';
   return (
     <section className="gate" data-testid="screen-gate">

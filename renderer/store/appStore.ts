@@ -1,11 +1,21 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { HostClient } from '../../common/hostApi/client.ts';
-import { createCommerceSlice, type CommerceSlice } from './commerceSlice.ts';
+import { createCartSlice, type CartSlice } from './cartSlice.ts';
+import { createConsentSlice, type ConsentSlice } from './consentSlice.ts';
+import { createFavouritesSlice, type FavouritesSlice } from './favouritesSlice.ts';
 import { createNavSlice, type NavSlice } from './navSlice.ts';
+import { createOrdersSlice, type OrdersSlice } from './ordersSlice.ts';
 import { createSettingsSlice, type HostSnapshot, type SettingsSlice } from './settingsSlice.ts';
 import { createVehicleSlice, initialDerived, type VehicleSlice } from './vehicleSlice.ts';
 
-export type AppState = NavSlice & VehicleSlice & SettingsSlice & CommerceSlice;
+/** One store of typed slices, one concern each; the host client reaches their actions by closure, never as state. */
+export type AppState = NavSlice &
+  VehicleSlice &
+  SettingsSlice &
+  OrdersSlice &
+  ConsentSlice &
+  CartSlice &
+  FavouritesSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(host: HostClient, initial: HostSnapshot): AppStore {
@@ -13,7 +23,10 @@ export function createAppStore(host: HostClient, initial: HostSnapshot): AppStor
     ...createNavSlice(...a),
     ...createVehicleSlice(...a),
     ...createSettingsSlice(host, initial)(...a),
-    ...createCommerceSlice(host)(...a),
+    ...createOrdersSlice(host)(...a),
+    ...createConsentSlice(host)(...a),
+    ...createCartSlice(...a),
+    ...createFavouritesSlice(host)(...a),
   }));
   store.setState(initialDerived(store.getState()));
   // Another window (or the engineering screen) may change settings: the host's event is the truth.
@@ -22,7 +35,14 @@ export function createAppStore(host: HostClient, initial: HostSnapshot): AppStor
   host.on('orders.updated', (order) => store.getState().receiveOrder(order));
   host.on('consent.changed', (view) => store.getState().receiveConsent(view));
   // Orders and consent are not needed for the first paint; they follow it.
-  void store.getState().loadCommerce();
+  void store
+    .getState()
+    .loadOrders()
+    .catch(() => {});
+  void store
+    .getState()
+    .loadConsent()
+    .catch(() => {});
   return store;
 }
 

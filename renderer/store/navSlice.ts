@@ -1,7 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AreaId } from '../../common/areas.ts';
 import type { MerchantCategory } from '../../common/cloudApi/catalog.ts';
-import type { AppState } from './appStore.ts';
 
 /**
  * Every screen the app can show, with its parameters. A typed stack instead of URLs: a kiosk has
@@ -43,7 +42,7 @@ export interface NavSlice {
   replaceTop(screen: Screen): void;
 }
 
-export const createNavSlice: StateCreator<AppState, [], [], NavSlice> = (set) => ({
+export const createNavSlice: StateCreator<NavSlice, [], [], NavSlice> = (set) => ({
   stack: [{ name: 'home' }],
   push: (screen) =>
     set(({ stack }) => {

@@ -6,7 +6,6 @@ import type {
   SystemInfo,
 } from '../../common/hostApi/contract.ts';
 import type { HostClient } from '../../common/hostApi/client.ts';
-import type { AppState } from './appStore.ts';
 
 export interface SettingsSlice {
   config: PublicVariantConfig;
@@ -27,7 +26,7 @@ export interface HostSnapshot {
 }
 
 export const createSettingsSlice =
-  (host: HostClient, initial: HostSnapshot): StateCreator<AppState, [], [], SettingsSlice> =>
+  (host: HostClient, initial: HostSnapshot): StateCreator<SettingsSlice, [], [], SettingsSlice> =>
   (set) => ({
     config: initial.config,
     system: initial.system,

@@ -3,7 +3,10 @@ import { inferDriveState, type DriveState } from '../../common/drive/driveState.
 import { PASSENGER_SEATS, SIGNAL } from '../../common/vss/signals.ts';
 import { activeFlags } from '../../common/drive/uxTable.ts';
 import { STALE_AFTER_MS } from '../vehicle/subscriptions.ts';
-import type { AppState } from './appStore.ts';
+import type { SettingsSlice } from './settingsSlice.ts';
+
+/** What the vehicle slice reads besides its own state: the variant's vehicle and UX table. */
+type VehicleState = VehicleSlice & Pick<SettingsSlice, 'config'>;
 
 export type SignalValue = number | boolean | string;
 
@@ -50,7 +53,7 @@ const bool = (s: SignalSample | undefined) => (typeof s?.value === 'boolean' ? s
 
 /** Everything derived from the signals, recomputed in one place so it can never disagree with them. */
 function derive(
-  state: AppState,
+  state: VehicleState,
   signals: Readonly<Record<string, SignalSample>>,
   passenger: PassengerMode,
   now: number,
@@ -72,7 +75,7 @@ function derive(
 
 const now = () => performance.now();
 
-export const createVehicleSlice: StateCreator<AppState, [], [], VehicleSlice> = (set, get) => ({
+export const createVehicleSlice: StateCreator<VehicleState, [], [], VehicleSlice> = (set, get) => ({
   signals: {},
   bridge: 'connecting',
   driveState: 'UNKNOWN',
@@ -116,6 +119,6 @@ export const createVehicleSlice: StateCreator<AppState, [], [], VehicleSlice> = 
 });
 
 /** The flags for a freshly created store (no signals yet: UNKNOWN, so restricted as moving). */
-export function initialDerived(state: AppState) {
+export function initialDerived(state: VehicleState) {
   return derive(state, state.signals, state.passenger, now());
 }

@@ -1,16 +1,14 @@
 import { render } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
 import { join } from 'node:path';
 import { startCloud, type CloudOptions, type CloudServer } from '../../cloud/server.ts';
 import { createLogger } from '../../common/log.ts';
 import { SIGNAL } from '../../common/vss/signals.ts';
-import { createHostClient } from '../../common/hostApi/client.ts';
+import { createHostClient, type HostClient } from '../../common/hostApi/client.ts';
 import type { Variant } from '../../common/variant.ts';
 import { createHost, type Host } from '../../electron/host/host.ts';
-import { App } from '../../renderer/app/App.tsx';
+import { AppRoot } from '../../renderer/app/AppRoot.tsx';
 import { bootstrap } from '../../renderer/app/bootstrap.ts';
 import type { AppStore } from '../../renderer/store/appStore.ts';
-import { StoreProvider } from '../../renderer/store/context.tsx';
 import { devVariant } from '../support/devVariant.ts';
 import { directTransport } from '../support/directTransport.ts';
 import { tempDir } from '../support/tmp.ts';
@@ -37,6 +35,8 @@ export const DRIVING = { [SIGNAL.selectedGear]: 127, [SIGNAL.speed]: 48 };
 export interface Harness {
   store: AppStore;
   host: Host;
+  /** The renderer's own host client, for a test that asks the host what the screen shows. */
+  client: HostClient;
   cloud: CloudServer;
   dataDir: string;
   close(): Promise<void>;
@@ -68,23 +68,15 @@ export async function renderApp(
     transport: 'socket',
     cloudPollMs: 60_000,
   });
-  const booted = await bootstrap(
-    createHostClient(directTransport(host)),
-    document.documentElement,
-    1,
-  );
+  const client = createHostClient(directTransport(host));
+  const booted = await bootstrap(client, document.documentElement, 1);
   const { store } = booted;
   const i18n = await booted.i18n;
-  render(
-    <I18nextProvider i18n={i18n}>
-      <StoreProvider store={store}>
-        <App />
-      </StoreProvider>
-    </I18nextProvider>,
-  );
+  render(<AppRoot i18n={i18n} host={client} store={store} />);
   return {
     store,
     host,
+    client,
     cloud,
     dataDir,
     close: async () => {

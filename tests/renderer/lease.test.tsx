@@ -53,7 +53,7 @@ describe('lease screen', () => {
     feedCar(app, { ...PARKED, [ODO]: ODOMETER_M });
     await tap('nav-lease');
     await screen.findByTestId('lease-details', {}, WAIT);
-    const { account } = await app.store.getState().host.call('account.get');
+    const { account } = await app.client.call('account.get');
     const contract = mileageContractOf(account);
     if (!contract) throw new Error('the dev account has an allowance');
     const expected = projectMileage({ contract, odometerM: ODOMETER_M, now: Date.now() });
@@ -149,7 +149,7 @@ describe('consent centre', () => {
         ),
       WAIT,
     );
-    const view = await app.store.getState().host.call('consent.get');
+    const view = await app.client.call('consent.get');
     expect(view.consents.every((c) => !c.granted)).toBe(true);
     // Not a task while driving.
     feedCar(app, DRIVING);

@@ -5,7 +5,7 @@ import { PARK_AFTER_MS } from '../../bridge/replay/derive.ts';
 import { createReplayPlayer } from '../../bridge/replay/player.ts';
 import { replaySource } from '../../bridge/replay/source.ts';
 import { buildTimeline } from '../../bridge/replay/timeline.ts';
-import type { TimedSample } from '../../bridge/replay/timeline.ts';
+import type { TimedSample } from '../../bridge/replay/sample.ts';
 import { TraceError, loadTrace, parseTrace } from '../../bridge/replay/traceFile.ts';
 import { startBridge } from '../../bridge/server.ts';
 import { createSignalStore } from '../../bridge/signalStore.ts';

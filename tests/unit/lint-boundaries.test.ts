@@ -27,6 +27,26 @@ describe('folder dependency rules (DESIGN §3) are enforced by lint', () => {
     ['bridge/x.ts', "import { startCloud } from '../cloud/server.ts';\nstartCloud;"],
     ['cloud/x.ts', "import { createHost } from '../electron/host/host.ts';\ncreateHost;"],
     ['electron/preload/x.ts', "import { createHost } from '../host/host.ts';\ncreateHost;"],
+    // Inside the renderer: features are independent, shared folders do not reach into them.
+    [
+      'renderer/features/home/x.ts',
+      "import { HomeServices } from '../services/HomeServices.tsx';\nHomeServices;",
+    ],
+    [
+      'renderer/features/home/x.ts',
+      "import type { Cart } from '../services/cart.ts';\nexport type C = Cart;",
+    ],
+    [
+      'renderer/features/lease/x.ts',
+      "import { useOffers } from '../../features/offers/useOffers.ts';\nuseOffers;",
+    ],
+    ['renderer/store/x.ts', "import { addLine } from '../features/services/cart.ts';\naddLine;"],
+    [
+      'renderer/data/x.ts',
+      "import { OffersScreen } from '../features/offers/OffersScreen.tsx';\nOffersScreen;",
+    ],
+    ['renderer/safety/x.ts', "import { SCREENS } from '../app/screens.ts';\nSCREENS;"],
+    ['renderer/features/home/x.ts', "import { SCREENS } from '../../app/screens.ts';\nSCREENS;"],
   ])('%s may not import: %s', async (file, source) => {
     expect(await importErrors(file, source)).not.toEqual([]);
   });
@@ -42,6 +62,23 @@ describe('folder dependency rules (DESIGN §3) are enforced by lint', () => {
       "import { createHost } from '../host/host.ts';\nimport { app } from 'electron';\ncreateHost; app;",
     ],
     ['bridge/x.ts', "import { SIGNAL } from '../common/vss/signals.ts';\nSIGNAL;"],
+    [
+      'renderer/features/home/x.ts',
+      "import { useAppStore } from '../../store/context.tsx';\nuseAppStore;",
+    ],
+    [
+      'renderer/features/home/x.ts',
+      "import { useHostQuery } from '../../data/useHostQuery.ts';\nuseHostQuery;",
+    ],
+    [
+      'renderer/features/services/x.ts',
+      "import { searchFor } from './searchSource.ts';\nsearchFor;",
+    ],
+    [
+      'renderer/app/x.ts',
+      "import { HomeScreen } from '../features/home/HomeScreen.tsx';\nHomeScreen;",
+    ],
+    ['renderer/store/x.ts', "import { addLine } from './cart.ts';\naddLine;"],
   ])('%s may import: %s', async (file, source) => {
     expect(await importErrors(file, source)).toEqual([]);
   });

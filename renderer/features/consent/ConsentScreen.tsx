@@ -7,9 +7,8 @@ import { formatDateTime } from '../../ui/format.ts';
 
 function ConsentRow({ purpose }: { purpose: ConsentPurpose }) {
   const { t, i18n } = useTranslation('consent');
-  const host = useAppStore((s) => s.host);
   const entry = useAppStore((s) => s.consent?.consents.find((c) => c.purpose === purpose));
-  const receive = useAppStore((s) => s.receiveConsent);
+  const setConsent = useAppStore((s) => s.setConsent);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
   const granted = entry?.granted ?? false;
@@ -18,7 +17,7 @@ function ConsentRow({ purpose }: { purpose: ConsentPurpose }) {
     setBusy(true);
     setFailed(false);
     try {
-      receive(await host.call('consent.set', { purpose, granted: !granted }));
+      await setConsent(purpose, !granted);
     } catch {
       setFailed(true);
     } finally {
@@ -73,12 +72,11 @@ function ConsentRow({ purpose }: { purpose: ConsentPurpose }) {
  */
 export function ConsentScreen() {
   const { t } = useTranslation('consent');
-  const host = useAppStore((s) => s.host);
-  const receive = useAppStore((s) => s.receiveConsent);
+  const loadConsent = useAppStore((s) => s.loadConsent);
   // The host is the record: read it on entry (another window may have changed it).
   useEffect(() => {
-    host.call('consent.get').then(receive, () => {});
-  }, [host, receive]);
+    loadConsent().catch(() => {});
+  }, [loadConsent]);
   return (
     <div className="consent">
       <h1 className="screen__title">{t('title')}</h1>

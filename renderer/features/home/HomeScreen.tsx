@@ -1,3 +1,4 @@
+import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SIGNAL } from '../../../common/vss/signals.ts';
 import { useAppStore } from '../../store/context.tsx';
@@ -9,7 +10,6 @@ import {
   speedUnitLabel,
 } from '../../ui/format.ts';
 import { useNumberSignal } from '../../vehicle/useSignal.ts';
-import { HomeServices } from '../services/HomeServices.tsx';
 
 const LOW_FUEL_PERCENT = 15;
 
@@ -106,8 +106,12 @@ function RangeFact() {
   );
 }
 
-/** Glanceable vehicle summary. Each readout subscribes to its own signal so a speed update repaints only the speed. */
-export function HomeScreen() {
+/**
+ * Glanceable vehicle summary, then the cards other features contribute (given by the app, so home
+ * imports no feature). Each readout subscribes to its own signal so a speed update repaints only
+ * the speed.
+ */
+export function HomeScreen({ cards }: { cards: readonly ComponentType[] }) {
   const { t } = useTranslation('common');
   return (
     <div className="home">
@@ -121,7 +125,9 @@ export function HomeScreen() {
         <EnergyFact />
         <RangeFact />
       </section>
-      <HomeServices />
+      {cards.map((Card, i) => (
+        <Card key={i} />
+      ))}
     </div>
   );
 }

@@ -11,7 +11,8 @@ import { END_OF_TERM_WINDOW_DAYS } from '../../../common/lease/endOfTerm.ts';
 import { useAppStore } from '../../store/context.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { formatDateTime, formatMoney } from '../../ui/format.ts';
-import { useLoad } from '../services/useLoad.ts';
+import { useHostMutation } from '../../data/useHostMutation.ts';
+import { useHostQuery } from '../../data/useHostQuery.ts';
 import { formatDay } from './leaseModel.ts';
 
 /** Shown at most: a few slots are a choice, a calendar is not (C3). */
@@ -41,8 +42,12 @@ function Step({
 
 function Inspection({ account, onChange }: { account: Account; onChange: (a: Account) => void }) {
   const { t, i18n } = useTranslation('lease');
-  const host = useAppStore((s) => s.host);
-  const [slots, setSlots] = useState<InspectionSlot[] | null>(null);
+  const [asked, setAsked] = useState(false);
+  const [slotsLoad] = useHostQuery('account.inspectionSlots', asked ? undefined : null);
+  const [bookInspection] = useHostMutation('account.bookInspection', {
+    invalidates: ['account.get', 'account.inspectionSlots'],
+  });
+  const slots: InspectionSlot[] | null = slotsLoad.status === 'ok' ? slotsLoad.value.slots : null;
   const [failed, setFailed] = useState(false);
   const booking = account.endOfTerm.inspection;
   const run = async (action: () => Promise<void>) => {
@@ -64,12 +69,7 @@ function Inspection({ account, onChange }: { account: Account; onChange: (a: Acc
         </p>
       ) : slots === null ? (
         <div className="button-row">
-          <Button
-            onClick={() =>
-              void run(async () => setSlots((await host.call('account.inspectionSlots')).slots))
-            }
-            data-testid="lease-end-inspection-slots"
-          >
+          <Button onClick={() => setAsked(true)} data-testid="lease-end-inspection-slots">
             {t('end.chooseTime')}
           </Button>
         </div>
@@ -82,9 +82,7 @@ function Inspection({ account, onChange }: { account: Account; onChange: (a: Acc
               key={slot.slotId}
               onClick={() =>
                 void run(async () =>
-                  onChange(
-                    (await host.call('account.bookInspection', { slotId: slot.slotId })).account,
-                  ),
+                  onChange((await bookInspection({ slotId: slot.slotId })).account),
                 )
               }
               data-testid={`lease-end-slot-${slot.slotId}`}
@@ -94,7 +92,7 @@ function Inspection({ account, onChange }: { account: Account; onChange: (a: Acc
           ))}
         </div>
       )}
-      {failed && (
+      {(failed || slotsLoad.status === 'error') && (
         <p className="error-line" role="alert">
           {t('end.failed')}
         </p>
@@ -120,7 +118,9 @@ function optionLabel(
 
 function Choice({ account, onChange }: { account: Account; onChange: (a: Account) => void }) {
   const { t, i18n } = useTranslation('lease');
-  const host = useAppStore((s) => s.host);
+  const [chooseEndOfTerm] = useHostMutation('account.endOfTerm', {
+    invalidates: ['account.get'],
+  });
   const [failed, setFailed] = useState(false);
   const lng = i18n.language;
   const money = (minor: number) => formatMoney(minor, account.contract.currency, lng);
@@ -128,7 +128,7 @@ function Choice({ account, onChange }: { account: Account; onChange: (a: Account
   const choose = async (request: EndOfTermRequest) => {
     setFailed(false);
     try {
-      onChange((await host.call('account.endOfTerm', request)).account);
+      onChange((await chooseEndOfTerm(request)).account);
     } catch {
       setFailed(true);
     }
@@ -187,9 +187,8 @@ function Choice({ account, onChange }: { account: Account; onChange: (a: Account
  */
 export function LeaseEndScreen() {
   const { t, i18n } = useTranslation('lease');
-  const host = useAppStore((s) => s.host);
   const push = useAppStore((s) => s.push);
-  const [load, retry] = useLoad('account', () => host.call('account.get'));
+  const [load, retry] = useHostQuery('account.get', undefined);
   const [updated, setUpdated] = useState<Account | null>(null);
   if (load.status !== 'ok') {
     return (

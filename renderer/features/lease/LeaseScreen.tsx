@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../common/cloudApi/finance.ts';
 import { projectMileage, type MileageProjection } from '../../../common/lease/projection.ts';
-import { isAvailable } from '../../safety/availability.ts';
+import { useAllowed } from '../../safety/useAllowed.ts';
 import { ReadingContent } from '../../safety/ReadingContent.tsx';
 import { useAppStore } from '../../store/context.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { formatDateTime, formatMoney } from '../../ui/format.ts';
 import { useClock } from '../../ui/useClock.ts';
-import { useLoad } from '../services/useLoad.ts';
+import { useHostMutation } from '../../data/useHostMutation.ts';
+import { useHostQuery } from '../../data/useHostQuery.ts';
 import { LeaseGauge } from './LeaseGauge.tsx';
 import { formatDay, formatUnits, mileageContractOf } from './leaseModel.ts';
 import { useOdometer } from './useOdometer.ts';
@@ -51,7 +52,9 @@ function Fact({ label, value, testId }: { label: string; value: string; testId: 
 
 function PayButton({ account, onPaid }: { account: Account; onPaid: () => void }) {
   const { t } = useTranslation('lease');
-  const host = useAppStore((s) => s.host);
+  const [payInstalment] = useHostMutation('account.payInstalment', {
+    invalidates: ['account.get'],
+  });
   // One id per attempt to pay this instalment: a retry after a lost answer pays once.
   const [clientPaymentId] = useState(() => `pay-${crypto.randomUUID()}`);
   const [state, setState] = useState<'idle' | 'paying' | 'failed'>('idle');
@@ -61,7 +64,7 @@ function PayButton({ account, onPaid }: { account: Account; onPaid: () => void }
   const pay = async () => {
     setState('paying');
     try {
-      await host.call('account.payInstalment', {
+      await payInstalment({
         clientPaymentId,
         paymentMethodId: method.id,
         instalmentNumber: next.instalmentNumber,
@@ -211,11 +214,8 @@ function Details({
  */
 export function LeaseScreen() {
   const { t, i18n } = useTranslation('lease');
-  const host = useAppStore((s) => s.host);
-  const detailsAllowed = useAppStore((s) =>
-    isAvailable('parked-or-passenger', s.driveState, s.passenger.active),
-  );
-  const [load, retry] = useLoad('account', () => host.call('account.get'));
+  const detailsAllowed = useAllowed('parked-or-passenger');
+  const [load, retry] = useHostQuery('account.get', undefined);
   const account = load.status === 'ok' ? load.value.account : undefined;
   // Minute resolution is plenty for a pace over months, and keeps the render pure.
   const now = useClock();

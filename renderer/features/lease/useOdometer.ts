@@ -6,6 +6,7 @@ import {
   type OdometerState,
 } from '../../../common/lease/projection.ts';
 import { SIGNAL } from '../../../common/vss/signals.ts';
+import { useHost } from '../../data/hostContext.tsx';
 import { useAppStore } from '../../store/context.tsx';
 
 /** How often the lease screen offers the odometer to the host (which sends it only with consent). */
@@ -24,7 +25,7 @@ export function useOdometer(
   todayStartM: number | undefined;
 } {
   const sample = useAppStore((s) => s.signals[SIGNAL.traveledDistance]);
-  const host = useAppStore((s) => s.host);
+  const host = useHost();
   const state = useRef<OdometerState>(INITIAL_ODOMETER);
   const [odometerM, setOdometerM] = useState<number | undefined>(undefined);
   const [today, setToday] = useState<{ date: string; odometerM: number } | null>(null);

@@ -6,6 +6,7 @@ import { LimitedText } from '../../safety/LimitedText.tsx';
 import { useAppStore } from '../../store/context.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { useOffers } from './useOffers.ts';
+import { useHostMutation } from '../../data/useHostMutation.ts';
 
 function OfferCard({ offer, onMute }: { offer: Offer; onMute: (merchantId: string) => void }) {
   const { t } = useTranslation('offers');
@@ -40,16 +41,17 @@ function OfferCard({ offer, onMute }: { offer: Offer; onMute: (merchantId: strin
  */
 export function OffersScreen() {
   const { t } = useTranslation('offers');
-  const host = useAppStore((s) => s.host);
   const push = useAppStore((s) => s.push);
-  const [version, setVersion] = useState(0);
-  const [state] = useOffers(version);
+  const [state] = useOffers();
+  const reload = { invalidates: ['offers.list'] } as const;
+  const [mute] = useHostMutation('offers.mute', reload);
+  const [unmute] = useHostMutation('offers.unmute', reload);
+  const [muteAll] = useHostMutation('offers.muteAll', reload);
   const [muteFailed, setMuteFailed] = useState(false);
   const change = async (call: () => Promise<unknown>) => {
     setMuteFailed(false);
     try {
       await call();
-      setVersion((v) => v + 1);
     } catch {
       setMuteFailed(true);
     }
@@ -80,7 +82,7 @@ export function OffersScreen() {
               <OfferCard
                 key={o.id}
                 offer={o}
-                onMute={(merchantId) => void change(() => host.call('offers.mute', { merchantId }))}
+                onMute={(merchantId) => void change(() => mute({ merchantId }))}
               />
             ))
           )}
@@ -90,9 +92,7 @@ export function OffersScreen() {
           <div className="button-row">
             <Button
               aria-pressed={view.mutedAll}
-              onClick={() =>
-                void change(() => host.call('offers.muteAll', { muted: !view.mutedAll }))
-              }
+              onClick={() => void change(() => muteAll({ muted: !view.mutedAll }))}
               data-testid="offers-mute-all"
             >
               {t(view.mutedAll ? 'unmuteAll' : 'muteAll')}
@@ -100,7 +100,7 @@ export function OffersScreen() {
             {view.mutedMerchants.map((merchantId) => (
               <Button
                 key={merchantId}
-                onClick={() => void change(() => host.call('offers.unmute', { merchantId }))}
+                onClick={() => void change(() => unmute({ merchantId }))}
                 data-testid={`offer-unmute-${merchantId}`}
               >
                 {t('unmute', { merchant: merchantId })}

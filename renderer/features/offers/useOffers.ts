@@ -1,14 +1,15 @@
 import { useEffect, useRef } from 'react';
-import { UX, hasFlag } from '../../../common/drive/restrictions.ts';
 import type { OffersView } from '../../../common/hostApi/finance.ts';
 import { SIGNAL } from '../../../common/vss/signals.ts';
-import { useAppStore, useAppStoreApi } from '../../store/context.tsx';
-import { useLoad, type LoadState } from '../services/useLoad.ts';
+import { useAllowed } from '../../safety/useAllowed.ts';
+import { useAppStoreApi } from '../../store/context.tsx';
+import { useHost } from '../../data/hostContext.tsx';
+import { useHostQuery, type QueryState } from '../../data/useHostQuery.ts';
 import { offerContext } from './offerContext.ts';
 
 /** Offers may show only in Park with the NO_OFFERS flag lifted: never idling, never moving (A6). */
 export function useOffersAllowed(): boolean {
-  return useAppStore((s) => s.driveState === 'PARKED' && !hasFlag(s.uxFlags, UX.NO_OFFERS));
+  return useAllowed('offers');
 }
 
 function num(v: unknown): number | undefined {
@@ -17,24 +18,28 @@ function num(v: unknown): number | undefined {
 
 /**
  * Asks the host for offers while allowed (and only then: nothing is asked while driving), and
- * counts those shown against the host's daily cap. `version` reloads after a mute.
+ * counts those shown against the host's daily cap. A mute invalidates offers.list, which reloads.
  */
-export function useOffers(version: number): [LoadState<OffersView> | null, () => void] {
+export function useOffers(): [QueryState<OffersView> | null, () => void] {
   const allowed = useOffersAllowed();
   const store = useAppStoreApi();
-  const host = useAppStore((s) => s.host);
-  const [state, retry] = useLoad(allowed ? `offers:${version}` : null, () => {
-    const { signals } = store.getState();
-    return host.call(
-      'offers.list',
-      offerContext({
-        fuel: num(signals[SIGNAL.fuelLevel]?.value),
-        lat: num(signals[SIGNAL.latitude]?.value),
-        lon: num(signals[SIGNAL.longitude]?.value),
-        now: new Date(),
-      }),
-    );
-  });
+  const host = useHost();
+  // The context is read when asking, not on every signal: the key stays the same while driving.
+  const [state, retry] = useHostQuery(
+    'offers.list',
+    allowed
+      ? () => {
+          const { signals } = store.getState();
+          return offerContext({
+            fuel: num(signals[SIGNAL.fuelLevel]?.value),
+            lat: num(signals[SIGNAL.latitude]?.value),
+            lon: num(signals[SIGNAL.longitude]?.value),
+            now: new Date(),
+          });
+        }
+      : null,
+    { key: 'car-context' },
+  );
   // Each offer counts once per screen visit; the host counts it once per day anyway.
   const marked = useRef(new Set<string>());
   const shown = allowed && state.status === 'ok' ? state.value.offers : [];

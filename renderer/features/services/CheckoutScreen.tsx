@@ -4,7 +4,7 @@ import { LimitedText } from '../../safety/LimitedText.tsx';
 import { useAppStore } from '../../store/context.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { formatMoney } from '../../ui/format.ts';
-import { cartPrice, orderRequestOf, type CartLine } from './cart.ts';
+import { cartPrice, orderRequestOf, type CartLine } from '../../store/cart.ts';
 import { StaleNote } from './Notes.tsx';
 import { PaymentLabel } from './PaymentLabel.tsx';
 

@@ -8,7 +8,7 @@ import { Button } from '../../ui/Button.tsx';
 import { formatMoney } from '../../ui/format.ts';
 import { ErrorNote, LoadingNote, StaleNote } from './Notes.tsx';
 import { ReorderSheet } from './ReorderSheet.tsx';
-import { useSlow } from './useLoad.ts';
+import { useSlow } from '../../data/useSlow.ts';
 
 function FavouriteRow({
   favourite,

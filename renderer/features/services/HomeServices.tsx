@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MerchantCategory, MerchantResult } from '../../../common/cloudApi/catalog.ts';
 import type { Favourite } from '../../../common/cloudApi/favourites.ts';
-import type { LocalOrder, MerchantList } from '../../../common/hostApi/commerce.ts';
+import type { LocalOrder } from '../../../common/hostApi/commerce.ts';
 import { SIGNAL } from '../../../common/vss/signals.ts';
 import { LimitedText } from '../../safety/LimitedText.tsx';
 import { useAppStore, useAppStoreApi } from '../../store/context.tsx';
@@ -14,7 +14,7 @@ import { OrderProgress } from './OrderProgress.tsx';
 import { orderForHome } from './orderView.ts';
 import { ReorderSheet } from './ReorderSheet.tsx';
 import { searchFor } from './searchSource.ts';
-import { useLoad } from './useLoad.ts';
+import { useHostQuery } from '../../data/useHostQuery.ts';
 
 /** Favourites on the home screen: few and big, each two taps from an order (it and its confirmation). */
 export const HOME_FAVOURITES = 3;
@@ -95,18 +95,24 @@ export function stationsToShow(merchants: readonly MerchantResult[]): {
 function LowEnergy({ category }: { category: MerchantCategory }) {
   const { t, i18n } = useTranslation('services');
   const store = useAppStoreApi();
-  const host = useAppStore((s) => s.host);
   const unit = useAppStore((s) => s.settings.distanceUnit);
   const search = useAppStore((s) => {
     const found = searchFor(s, category);
     return found.kind === 'ready' ? found.key : found.kind;
   });
   const ready = search !== 'choose' && search !== 'no-position';
-  const [result] = useLoad<MerchantList>(ready ? search : null, () => {
-    const found = searchFor(store.getState(), category);
-    if (found.kind !== 'ready') return Promise.reject(new Error('no search'));
-    return host.call('catalog.merchants', found.input);
-  });
+  const [result] = useHostQuery(
+    'catalog.merchants',
+    ready
+      ? () => {
+          const found = searchFor(store.getState(), category);
+          // Ready when the key was made; a changed search has a new key and asks again.
+          if (found.kind !== 'ready') throw new Error('no search');
+          return found.input;
+        }
+      : null,
+    { key: search },
+  );
   const fuel = category === 'fuel';
   const shown = result.status === 'ok' ? stationsToShow(result.value.merchants) : null;
 

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AreaId } from '../../../common/areas.ts';
-import { locationGranted } from '../../store/commerceSlice.ts';
+import { locationGranted } from '../../store/consentSlice.ts';
 import { useAppStore } from '../../store/context.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorNote } from './Notes.tsx';
-import { useLoad } from './useLoad.ts';
+import { useHostQuery } from '../../data/useHostQuery.ts';
 
 /**
  * Where to search, asked plainly: share the car's position (the location consent, which the host
@@ -21,12 +21,11 @@ export function LocationChoice({
   onChosen?: () => void;
 }) {
   const { t } = useTranslation('services');
-  const host = useAppStore((s) => s.host);
   const granted = useAppStore((s) => locationGranted(s.consent));
   const choice = useAppStore((s) => s.locationChoice);
   const setConsent = useAppStore((s) => s.setLocationConsent);
   const pickArea = useAppStore((s) => s.pickArea);
-  const [areas] = useLoad('areas', () => host.call('catalog.areas'));
+  const [areas] = useHostQuery('catalog.areas', undefined);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
 

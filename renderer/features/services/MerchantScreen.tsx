@@ -9,12 +9,12 @@ import { useScreenParams } from '../../store/useScreen.ts';
 import { Button } from '../../ui/Button.tsx';
 import { formatMoney } from '../../ui/format.ts';
 import { Sheet } from '../../ui/Sheet.tsx';
-import { cartMerchantOf, cartPrice, itemCount, type NewLine } from './cart.ts';
+import { cartMerchantOf, cartPrice, itemCount, type NewLine } from '../../store/cart.ts';
 import { MerchantImage } from './categories.tsx';
 import { OpenState } from './MerchantsScreen.tsx';
 import { ErrorNote, LoadingNote, StaleNote } from './Notes.tsx';
 import { lineOf, OptionsSheet, initialChoice } from './OptionsSheet.tsx';
-import { useLoad } from './useLoad.ts';
+import { useHostQuery } from '../../data/useHostQuery.ts';
 
 function ItemRow({
   item,
@@ -210,11 +210,8 @@ function Menu({ view }: { view: MerchantView }) {
 export function MerchantScreen() {
   const { t } = useTranslation('services');
   const { merchantId } = useScreenParams('merchant');
-  const host = useAppStore((s) => s.host);
   const reset = useAppStore((s) => s.reset);
-  const [view, retry] = useLoad<MerchantView>(merchantId ?? null, () =>
-    host.call('catalog.merchant', { merchantId: merchantId! }),
-  );
+  const [view, retry] = useHostQuery('catalog.merchant', merchantId ? { merchantId } : null);
   if (!merchantId) {
     return (
       <div className="empty-state">

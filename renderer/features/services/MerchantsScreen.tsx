@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MerchantResult } from '../../../common/cloudApi/catalog.ts';
-import type { MerchantList } from '../../../common/hostApi/commerce.ts';
 import { LimitedText } from '../../safety/LimitedText.tsx';
 import { RestrictedList } from '../../safety/RestrictedList.tsx';
 import { useAppStore, useAppStoreApi } from '../../store/context.tsx';
@@ -12,7 +11,7 @@ import { MerchantImage } from './categories.tsx';
 import { LocationChoice } from './LocationChoice.tsx';
 import { ErrorNote, LoadingNote, StaleNote } from './Notes.tsx';
 import { searchFor } from './searchSource.ts';
-import { useLoad } from './useLoad.ts';
+import { useHostQuery } from '../../data/useHostQuery.ts';
 
 type Sort = 'nearest' | 'ahead';
 
@@ -77,18 +76,24 @@ export function MerchantsScreen() {
   const { t } = useTranslation('services');
   const { category, area } = useScreenParams('merchants');
   const store = useAppStoreApi();
-  const host = useAppStore((s) => s.host);
   const search = useAppStore((s) => {
     const found = searchFor(s, category, area);
     return found.kind === 'ready' ? found.key : found.kind;
   });
   const ready = search !== 'choose' && search !== 'no-position';
   const [sort, setSort] = useState<Sort>('nearest');
-  const [result, retry] = useLoad<MerchantList>(ready ? search : null, () => {
-    const found = searchFor(store.getState(), category, area);
-    if (found.kind !== 'ready') return Promise.reject(new Error('no search'));
-    return host.call('catalog.merchants', found.input);
-  });
+  const [result, retry] = useHostQuery(
+    'catalog.merchants',
+    ready
+      ? () => {
+          const found = searchFor(store.getState(), category, area);
+          // Ready when the key was made; a changed search has a new key and asks again.
+          if (found.kind !== 'ready') throw new Error('no search');
+          return found.input;
+        }
+      : null,
+    { key: search },
+  );
 
   const title = category ? t(`category.${category}`) : t('allPlaces');
   const merchants = result.status === 'ok' ? result.value.merchants : [];

@@ -5,7 +5,7 @@ import { unitPriceMinor } from '../../../common/money.ts';
 import { Button } from '../../ui/Button.tsx';
 import { formatMoney } from '../../ui/format.ts';
 import { Sheet } from '../../ui/Sheet.tsx';
-import type { NewLine } from './cart.ts';
+import type { NewLine } from '../../store/cart.ts';
 
 type Group = MenuItem['optionGroups'][number];
 type Chosen = Record<string, string[]>;

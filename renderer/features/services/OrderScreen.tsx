@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UX } from '../../../common/drive/restrictions.ts';
 import type { LocalOrder } from '../../../common/hostApi/commerce.ts';
 import { LimitedText } from '../../safety/LimitedText.tsx';
 import { RestrictedList } from '../../safety/RestrictedList.tsx';
-import { useRestricted } from '../../safety/useUx.ts';
+import { useAllowed } from '../../safety/useAllowed.ts';
 import { useAppStore } from '../../store/context.tsx';
 import { useScreenParams } from '../../store/useScreen.ts';
 import { Button } from '../../ui/Button.tsx';
@@ -61,7 +60,7 @@ function OrderDetail({ order }: { order: LocalOrder }) {
   const { t, i18n } = useTranslation('services');
   const reset = useAppStore((s) => s.reset);
   // Saving a favourite is setting something up: not while driving (NO_SETUP).
-  const noSetup = useRestricted(UX.NO_SETUP);
+  const noSetup = !useAllowed('setup');
   const total = orderTotal(order);
   const lines = order.order
     ? order.order.lines.map((l) => ({

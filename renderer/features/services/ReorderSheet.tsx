@@ -9,7 +9,7 @@ import { formatMoney } from '../../ui/format.ts';
 import { Sheet } from '../../ui/Sheet.tsx';
 import { orderFromFavourite } from './favourites.ts';
 import { PaymentLabel } from './PaymentLabel.tsx';
-import { useLoad } from './useLoad.ts';
+import { useHostQuery } from '../../data/useHostQuery.ts';
 
 /** Lines shown in the confirmation; the rest are counted (G3: a short summary). */
 const LINES_SHOWN = 3;
@@ -28,7 +28,6 @@ export function ReorderSheet({
   onPlaced?: (order: LocalOrder) => void;
 }) {
   const { t, i18n } = useTranslation('services');
-  const host = useAppStore((s) => s.host);
   const payments = useAppStore((s) => s.paymentMethods);
   const refreshPayments = useAppStore((s) => s.refreshPaymentMethods);
   const placeOrder = useAppStore((s) => s.placeOrder);
@@ -42,9 +41,7 @@ export function ReorderSheet({
   }, [needPayments, refreshPayments]);
   // Whether the merchant is open now; asking also puts its menu in the host's cache, which names
   // the order's lines should it have to wait for the cloud. Unknown (offline): it may be ordered.
-  const [merchant] = useLoad(favourite.merchantId, () =>
-    host.call('catalog.merchant', { merchantId: favourite.merchantId }),
-  );
+  const [merchant] = useHostQuery('catalog.merchant', { merchantId: favourite.merchantId });
   const closed = merchant.status === 'ok' && !merchant.value.merchant.openNow;
   const opensAt = merchant.status === 'ok' ? merchant.value.merchant.nextChange?.time : undefined;
 

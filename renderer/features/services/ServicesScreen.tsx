@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findArea } from '../../../common/areas.ts';
-import { locationGranted } from '../../store/commerceSlice.ts';
+import { locationGranted } from '../../store/consentSlice.ts';
 import { useAppStore } from '../../store/context.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { CATEGORIES, CategoryIcon } from './categories.tsx';

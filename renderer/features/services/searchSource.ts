@@ -3,7 +3,7 @@ import type { MerchantCategory } from '../../../common/cloudApi/catalog.ts';
 import type { MerchantsInput } from '../../../common/hostApi/commerce.ts';
 import { SIGNAL } from '../../../common/vss/signals.ts';
 import type { AppState } from '../../store/appStore.ts';
-import { locationGranted } from '../../store/commerceSlice.ts';
+import { locationGranted } from '../../store/consentSlice.ts';
 
 export type Search =
   | { kind: 'ready'; input: MerchantsInput; key: string }

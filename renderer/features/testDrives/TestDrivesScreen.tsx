@@ -6,21 +6,24 @@ import { RestrictedList } from '../../safety/RestrictedList.tsx';
 import { useAppStore } from '../../store/context.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { formatDateTime, formatMoney } from '../../ui/format.ts';
-import { useLoad } from '../services/useLoad.ts';
+import { useHostMutation } from '../../data/useHostMutation.ts';
+import { useHostQuery } from '../../data/useHostQuery.ts';
 
 /** A day's worth of choices, not the dealer's whole calendar (C3). */
 const SLOTS_SHOWN = 6;
 
 function Bookings({ bookings, onCancel }: { bookings: TestDriveBooking[]; onCancel: () => void }) {
   const { t, i18n } = useTranslation('testDrives');
-  const host = useAppStore((s) => s.host);
+  const [cancelBooking] = useHostMutation('testDrives.cancel', {
+    invalidates: ['testDrives.list', 'testDrives.slots'],
+  });
   const [failed, setFailed] = useState(false);
   const active = bookings.filter((b) => b.state === 'booked');
   if (active.length === 0) return null;
   const cancel = async (id: string) => {
     setFailed(false);
     try {
-      await host.call('testDrives.cancel', { clientBookingId: id });
+      await cancelBooking({ clientBookingId: id });
       onCancel();
     } catch {
       setFailed(true);
@@ -58,13 +61,13 @@ function Bookings({ bookings, onCancel }: { bookings: TestDriveBooking[]; onCanc
 
 function Slots({ model, onBooked }: { model: TestDriveModel; onBooked: () => void }) {
   const { t, i18n } = useTranslation('testDrives');
-  const host = useAppStore((s) => s.host);
+  const [bookSlot] = useHostMutation('testDrives.book', {
+    invalidates: ['testDrives.list', 'testDrives.slots'],
+  });
   // One id for this booking attempt: booking again after a lost answer books once.
   const [clientBookingId] = useState(() => `tdb-${crypto.randomUUID()}`);
   const [failed, setFailed] = useState(false);
-  const [load, retry] = useLoad(`slots:${model.id}`, () =>
-    host.call('testDrives.slots', { modelId: model.id }),
-  );
+  const [load, retry] = useHostQuery('testDrives.slots', { modelId: model.id });
   if (load.status === 'loading') return load.slow ? <p className="label">{t('loading')}</p> : null;
   if (load.status === 'error') {
     return (
@@ -82,7 +85,7 @@ function Slots({ model, onBooked }: { model: TestDriveModel; onBooked: () => voi
   const book = async (slotId: string) => {
     setFailed(false);
     try {
-      await host.call('testDrives.book', { clientBookingId, slotId });
+      await bookSlot({ clientBookingId, slotId });
       onBooked();
     } catch {
       setFailed(true);
@@ -123,13 +126,13 @@ function Slots({ model, onBooked }: { model: TestDriveModel; onBooked: () => voi
  */
 export function TestDrivesScreen() {
   const { t, i18n } = useTranslation('testDrives');
-  const host = useAppStore((s) => s.host);
   const top = useAppStore((s) => s.stack[s.stack.length - 1]);
   const replaceTop = useAppStore((s) => s.replaceTop);
   const modelId = top?.name === 'testDrives' ? top.modelId : undefined;
+  // A new slot list after each booking or cancellation, with a new booking id (see Slots).
   const [version, setVersion] = useState(0);
-  const [models] = useLoad('models', () => host.call('testDrives.models'));
-  const [bookings] = useLoad(`bookings:${version}`, () => host.call('testDrives.list'));
+  const [models] = useHostQuery('testDrives.models', undefined);
+  const [bookings] = useHostQuery('testDrives.list', undefined);
   const refresh = () => setVersion((v) => v + 1);
   const model =
     models.status === 'ok' ? models.value.models.find((m) => m.id === modelId) : undefined;

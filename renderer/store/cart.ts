@@ -1,6 +1,6 @@
-import type { Fulfilment, MerchantDetail } from '../../../common/cloudApi/catalog.ts';
-import type { OrderRequest } from '../../../common/cloudApi/orders.ts';
-import { priceOrder, type PriceBreakdown, type TaxRule } from '../../../common/money.ts';
+import type { Fulfilment, MerchantDetail } from '../../common/cloudApi/catalog.ts';
+import type { OrderRequest } from '../../common/cloudApi/orders.ts';
+import { priceOrder, type PriceBreakdown, type TaxRule } from '../../common/money.ts';
 
 /**
  * The cart: what will be ordered from one merchant, with the menu's prices so the car can show a
