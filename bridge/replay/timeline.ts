@@ -20,7 +20,6 @@ import type { TraceSample } from './traceFile.ts';
  * came from, so tests and tools can tell recorded values from the framing.
  */
 
-
 export interface TimelineOptions {
   leadInMs: number;
   leadOutMs: number;

@@ -25,7 +25,6 @@ import {
 import { SEED_TEST_DRIVE_MODELS } from './seed/testDrives.ts';
 import { merchantImagePath, type CatalogueMerchant } from './merchant.ts';
 
-
 /** Rounds to 7 decimals (~1 cm): what a WGS-84 position can usefully carry. */
 function round7(n: number): number {
   return Math.round(n * 1e7) / 1e7;
