@@ -1,11 +1,12 @@
 import { SIGNAL } from '../../common/vss/signals.ts';
 import type { VssPath } from '../../common/vss/signals.ts';
 import type { VssValue } from '../../common/vss/types.ts';
-import { LOOP_M, createDriveSimulator } from '../simulator.ts';
+import { createCarModel, LOOP_M } from './car.ts';
+import { loopSpec } from './loop.ts';
 import type { VehicleModel } from './runner.ts';
 
 /**
- * The bench scenario: the loop drive plus the signals a real car streams continuously (wheel
+ * The bench scenario: the loop scenario's car plus the signals a real car streams continuously (wheel
  * speeds, tyre pressures, engine, temperatures, pedals, motion), 40 signals in all, each one
  * derived from the drive so the picture stays consistent. The runner publishes them at 50 Hz.
  */
@@ -22,7 +23,7 @@ const WHEELBASE_M = 2.7;
 const STEERING_RATIO = 15;
 
 export function createBenchModel(): VehicleModel {
-  const loop = createDriveSimulator();
+  const loop = createCarModel(loopSpec());
   let tMs = 0;
 
   const gearFor = (kmh: number) => (kmh < 15 ? 1 : kmh < 30 ? 2 : kmh < 45 ? 3 : kmh < 60 ? 4 : 5);
@@ -33,8 +34,7 @@ export function createBenchModel(): VehicleModel {
       tMs += elapsedMs;
     },
     signals() {
-      const { phase, speedKmh } = loop.state();
-      const parked = phase === 'parked';
+      const { parked, speedKmh } = loop.state();
       const moving = speedKmh > 0;
       const v = speedKmh / 3.6;
       const a = loop.accelerationKmhPerS();
@@ -46,10 +46,6 @@ export function createBenchModel(): VehicleModel {
       const warm = 1 - Math.exp(-tMs / 240_000);
       const extras: [VssPath, VssValue][] = [
         [SIGNAL.currentGear, parked ? 0 : gearFor(speedKmh)],
-        [SIGNAL.row2PassengerOccupancy, 'EMPTY'],
-        [SIGNAL.row2DriverOccupancy, 'EMPTY'],
-        [SIGNAL.row2MiddleOccupancy, 'EMPTY'],
-        [SIGNAL.lightIntensity, 80],
         [SIGNAL.distanceUnit, 'KILOMETERS'],
         [SIGNAL.steeringWheelButton, 'NONE'],
         [SIGNAL.wheelSpeedFrontLeft, round(speedKmh * (1 + turn), 2)],

@@ -18,8 +18,10 @@ export interface CarSpec {
   powertrain: Powertrain;
   /** km/h at simulated time t (ms since start); must be 0 throughout when `parked`. */
   speedAt(tMs: number): number;
-  /** Gear P and parking brake on for the whole scenario; otherwise gear D, brake off. */
-  parked?: boolean;
+  /** Gear P and parking brake on while true (speed must then be 0); otherwise gear D, brake off. */
+  parkedAt?(tMs: number): boolean;
+  /** A stop at the station: when parked below `belowPercent`, the tank is filled to `toPercent`. */
+  refuel?: { belowPercent: number; toPercent: number };
   ignition?: 'ON' | 'OFF';
   /** Fuel (combustion) or displayed state of charge (electric) at the start, percent. */
   energyPercent: number;
@@ -34,6 +36,7 @@ export interface CarSpec {
 
 export interface CarState extends Position {
   tMs: number;
+  parked: boolean;
   speedKmh: number;
   distanceM: number;
   energyPercent: number;
@@ -42,6 +45,8 @@ export interface CarState extends Position {
 
 export interface CarModel extends VehicleModel {
   state(): Readonly<CarState>;
+  /** Speed change per second right now, km/h/s (for derived signals such as acceleration). */
+  accelerationKmhPerS(): number;
 }
 
 export const NIGHT_BELOW_PERCENT = 15;
@@ -50,6 +55,8 @@ export const ENERGY_FLOOR_PERCENT = 1;
 
 const START: Position = { latitude: 37.7793, longitude: -122.4193, heading: 45 };
 const START_ODOMETER_M = 12_345_000;
+/** Default length of the circular route, m: the car stays in town however long it drives. */
+export const LOOP_M = 3_000;
 const MAX_SUBSTEP_MS = 50;
 // 7 l/100 km from a 50 l tank; 16 kWh/100 km from a 60 kWh battery.
 const ENERGY = {
@@ -61,10 +68,12 @@ const round = (value: number, digits: number) => Number(value.toFixed(digits));
 const clamp = (value: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, value));
 
 export function createCarModel(spec: CarSpec): CarModel {
-  const loopM = spec.loopM ?? 3_000;
+  const loopM = spec.loopM ?? LOOP_M;
+  const parkedAt = spec.parkedAt ?? (() => false);
   const s: CarState = {
     ...START,
     tMs: 0,
+    parked: parkedAt(0),
     speedKmh: spec.speedAt(0),
     distanceM: 0,
     energyPercent: spec.energyPercent,
@@ -88,6 +97,10 @@ export function createCarModel(spec: CarSpec): CarModel {
       s.energyPercent = Math.max(ENERGY_FLOOR_PERCENT, s.energyPercent - used);
     }
     s.tMs += dt;
+    s.parked = parkedAt(s.tMs);
+    if (s.parked && spec.refuel && s.energyPercent < spec.refuel.belowPercent) {
+      s.energyPercent = spec.refuel.toPercent;
+    }
   };
 
   return {
@@ -104,11 +117,16 @@ export function createCarModel(spec: CarSpec): CarModel {
       s.speedKmh = spec.speedAt(s.tMs);
     },
     state: () => ({ ...s }),
+    accelerationKmhPerS() {
+      const from = Math.max(0, s.tMs - 50);
+      const to = s.tMs + 50;
+      return ((spec.speedAt(to) - spec.speedAt(from)) / (to - from)) * 1000;
+    },
     signals() {
       const speed = round(Math.max(0, s.speedKmh), 2);
       const energy = clamp(s.energyPercent, 0, 100);
       const light = round(clamp(spec.lightAt?.(s.tMs) ?? 80, 0, 100), 1);
-      const parked = spec.parked === true;
+      const parked = s.parked;
       const values: [VssPath, VssValue][] = [
         [SIGNAL.speed, speed],
         [SIGNAL.isMoving, speed > 0],

@@ -1,8 +1,8 @@
-import { createDriveSimulator } from '../simulator.ts';
 import type { SignalSource } from '../sources.ts';
 import { BENCH_TICK_MS, createBenchModel } from './bench.ts';
 import { createCarModel } from './car.ts';
 import type { CarSpec } from './car.ts';
+import { loopSpec } from './loop.ts';
 import { CITY_LEGS, cruise, legs, standstill } from './profiles.ts';
 import { runModel } from './runner.ts';
 import type { VehicleModel } from './runner.ts';
@@ -49,11 +49,14 @@ export interface Scenario {
 // Every driving scenario drives at town speed unless it is about speed itself.
 const town = cruise(50, 3, 20_000);
 
-const SPECS: Record<Exclude<ScenarioName, 'loop' | 'bench'>, () => CarSpec> = {
+const always = () => true;
+
+const SPECS: Record<Exclude<ScenarioName, 'bench'>, () => CarSpec> = {
+  loop: loopSpec,
   parked: () => ({
     powertrain: 'COMBUSTION',
     speedAt: standstill,
-    parked: true,
+    parkedAt: always,
     energyPercent: 62,
   }),
   city: () => ({ powertrain: 'COMBUSTION', speedAt: legs(CITY_LEGS), energyPercent: 62 }),
@@ -68,14 +71,14 @@ const SPECS: Record<Exclude<ScenarioName, 'loop' | 'bench'>, () => CarSpec> = {
   charging: () => ({
     powertrain: 'ELECTRIC',
     speedAt: standstill,
-    parked: true,
+    parkedAt: always,
     energyPercent: 20,
     chargePercentPerMinute: 1.4, // about 50 kW DC into 60 kWh
   }),
   'ignition-off': () => ({
     powertrain: 'COMBUSTION',
     speedAt: standstill,
-    parked: true,
+    parkedAt: always,
     ignition: 'OFF',
     energyPercent: 62,
   }),
@@ -100,7 +103,6 @@ const SPECS: Record<Exclude<ScenarioName, 'loop' | 'bench'>, () => CarSpec> = {
 };
 
 export function createScenario(name: ScenarioName): Scenario {
-  if (name === 'loop') return { name, tickMs: 100, model: createDriveSimulator() };
   if (name === 'bench') return { name, tickMs: BENCH_TICK_MS, model: createBenchModel() };
   return { name, tickMs: 100, model: createCarModel(SPECS[name]()) };
 }

@@ -10,6 +10,13 @@ export const SIGNALS = { ...VSS_SIGNALS, ...OVERLAY_SIGNALS } as const satisfies
 
 export type VssPath = keyof typeof SIGNALS;
 
+/** The value a leaf carries once decoded: its VSS datatype as a TypeScript type. */
+export type VssValueOf<P extends VssPath> = (typeof SIGNALS)[P]['datatype'] extends 'boolean'
+  ? boolean
+  : (typeof SIGNALS)[P]['datatype'] extends 'string'
+    ? string
+    : number;
+
 /** Named path constants, so code never spells a VSS path twice. */
 export const SIGNAL = {
   speed: 'Vehicle.Speed',

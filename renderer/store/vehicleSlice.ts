@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { inferDriveState, type DriveState } from '../../common/drive/driveState.ts';
-import { PASSENGER_SEATS, SIGNAL } from '../../common/vss/signals.ts';
+import { PASSENGER_SEATS, SIGNAL, type VssPath } from '../../common/vss/signals.ts';
 import { activeFlags } from '../../common/drive/uxTable.ts';
 import { STALE_AFTER_MS } from '../vehicle/subscriptions.ts';
 import type { SettingsSlice } from './settingsSlice.ts';
@@ -9,6 +9,9 @@ import type { SettingsSlice } from './settingsSlice.ts';
 type VehicleState = VehicleSlice & Pick<SettingsSlice, 'config'>;
 
 export type SignalValue = number | boolean | string;
+
+/** The latest sample of each signal the bridge has sent, by VSS path; absent: unknown. */
+export type SignalMap = Partial<Record<VssPath, SignalSample>>;
 
 export interface SignalSample {
   value: SignalValue;
@@ -27,14 +30,14 @@ export interface PassengerMode {
 }
 
 export interface VehicleSlice {
-  signals: Readonly<Record<string, SignalSample>>;
+  signals: Readonly<SignalMap>;
   bridge: BridgeStatus;
   driveState: DriveState;
   /** CarUxRestrictions-style bit mask in force; components read this, never the speed. */
   uxFlags: number;
   passenger: PassengerMode;
   /** Applies a batch; a reading older than the one held is ignored (out-of-order delivery). */
-  applySamples(samples: Readonly<Record<string, SignalSample>>): void;
+  applySamples(samples: Readonly<SignalMap>): void;
   /** Drops readings not refreshed within their limit; run on a short timer. */
   expireStale(now: number): void;
   setBridgeStatus(status: BridgeStatus): void;
@@ -44,7 +47,7 @@ export interface VehicleSlice {
   exitPassengerMode(): void;
 }
 
-export function passengerSeatOccupied(signals: Readonly<Record<string, SignalSample>>): boolean {
+export function passengerSeatOccupied(signals: Readonly<SignalMap>): boolean {
   return PASSENGER_SEATS.some((seat) => signals[seat]?.value === 'OCCUPIED');
 }
 
@@ -54,7 +57,7 @@ const bool = (s: SignalSample | undefined) => (typeof s?.value === 'boolean' ? s
 /** Everything derived from the signals, recomputed in one place so it can never disagree with them. */
 function derive(
   state: VehicleState,
-  signals: Readonly<Record<string, SignalSample>>,
+  signals: Readonly<SignalMap>,
   passenger: PassengerMode,
   now: number,
 ) {
@@ -74,6 +77,8 @@ function derive(
 }
 
 const now = () => performance.now();
+/** Object.entries keyed as the map is (its keys are VSS paths by construction). */
+const entries = (map: Readonly<SignalMap>) => Object.entries(map) as [VssPath, SignalSample][];
 
 export const createVehicleSlice: StateCreator<VehicleState, [], [], VehicleSlice> = (set, get) => ({
   signals: {},
@@ -83,8 +88,8 @@ export const createVehicleSlice: StateCreator<VehicleState, [], [], VehicleSlice
   passenger: { active: false, expiresAt: 0 },
   applySamples: (samples) => {
     const state = get();
-    let next: Record<string, SignalSample> | null = null;
-    for (const [path, sample] of Object.entries(samples)) {
+    let next: SignalMap | null = null;
+    for (const [path, sample] of entries(samples)) {
       const held = state.signals[path];
       if (held && held.ts > sample.ts) continue;
       next ??= { ...state.signals };
@@ -94,8 +99,8 @@ export const createVehicleSlice: StateCreator<VehicleState, [], [], VehicleSlice
   },
   expireStale: (t) => {
     const state = get();
-    let next: Record<string, SignalSample> | null = null;
-    for (const [path, sample] of Object.entries(state.signals)) {
+    let next: SignalMap | null = null;
+    for (const [path, sample] of entries(state.signals)) {
       const limit = STALE_AFTER_MS[path];
       if (limit !== undefined && t - sample.receivedAt > limit) {
         next ??= { ...state.signals };

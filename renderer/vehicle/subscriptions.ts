@@ -1,8 +1,9 @@
 import type { ChangeFilter, TimebasedFilter } from '../../common/viss/types.ts';
-import { PASSENGER_SEATS, SIGNAL } from '../../common/vss/signals.ts';
+import { ON_ANY_CHANGE, everyMs } from '../../common/viss/requests.ts';
+import { PASSENGER_SEATS, SIGNAL, type VssPath } from '../../common/vss/signals.ts';
 
 export interface SignalSubscription {
-  path: string;
+  path: VssPath;
   /** Timebased period asked of the bridge. */
   periodMs: number;
   /** With no notification for this long the value is dropped (unknown): a stalled bridge must not freeze the UI. */
@@ -10,9 +11,9 @@ export interface SignalSubscription {
 }
 
 /** Heartbeat only: these also arrive on every change (ON_CHANGE_PATHS), which is what the eye sees. */
-const fast = (path: string): SignalSubscription => ({ path, periodMs: 100, staleAfterMs: 500 });
-const medium = (path: string): SignalSubscription => ({ path, periodMs: 250, staleAfterMs: 1500 });
-const slow = (path: string): SignalSubscription => ({ path, periodMs: 1000, staleAfterMs: 5000 });
+const fast = (path: VssPath): SignalSubscription => ({ path, periodMs: 100, staleAfterMs: 500 });
+const medium = (path: VssPath): SignalSubscription => ({ path, periodMs: 250, staleAfterMs: 1500 });
+const slow = (path: VssPath): SignalSubscription => ({ path, periodMs: 1000, staleAfterMs: 5000 });
 
 /** What the app subscribes to: fast for what decides the drive state, slow for the rest. */
 export const VEHICLE_SUBSCRIPTIONS: readonly SignalSubscription[] = [
@@ -37,23 +38,23 @@ export const VEHICLE_SUBSCRIPTIONS: readonly SignalSubscription[] = [
  * a shift arrives at once instead of at the next period (the period subscription stays as the
  * heartbeat that staleness needs).
  */
-export const DRIVE_STATE_PATHS: ReadonlySet<string> = new Set([
+export const DRIVE_STATE_PATHS: ReadonlySet<VssPath> = new Set<VssPath>([
   SIGNAL.speed,
   SIGNAL.selectedGear,
   SIGNAL.parkingBrake,
 ]);
-export const ON_CHANGE_PATHS: readonly string[] = [
+export const ON_CHANGE_PATHS: readonly VssPath[] = [
   SIGNAL.speed,
   SIGNAL.selectedGear,
   SIGNAL.parkingBrake,
 ];
 
-export const STALE_AFTER_MS: Readonly<Record<string, number>> = Object.fromEntries(
+export const STALE_AFTER_MS: Readonly<Partial<Record<VssPath, number>>> = Object.fromEntries(
   VEHICLE_SUBSCRIPTIONS.map((s) => [s.path, s.staleAfterMs]),
 );
 
 export interface EventSubscription {
-  path: string;
+  path: VssPath;
   /** Preferred: a notification on every change. */
   filter: ChangeFilter;
   /** For a bridge without change filters: a short poll whose edges are the events. */
@@ -67,6 +68,6 @@ export interface EventSubscription {
  */
 export const BUTTON_SUBSCRIPTION: EventSubscription = {
   path: SIGNAL.steeringWheelButton,
-  filter: { variant: 'change', parameter: { 'logic-op': 'ne', diff: '0' } },
-  fallback: { variant: 'timebased', parameter: { period: '50' } },
+  filter: ON_ANY_CHANGE,
+  fallback: everyMs(50),
 };

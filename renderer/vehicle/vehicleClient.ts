@@ -1,9 +1,10 @@
 import { io, type Socket } from 'socket.io-client';
-import { SIGNAL } from '../../common/vss/signals.ts';
+import { SIGNAL, isKnownPath, type VssPath } from '../../common/vss/signals.ts';
+import { ON_ANY_CHANGE, everyMs, subscribeRequest } from '../../common/viss/requests.ts';
 import { VISS_EVENT } from '../../common/viss/types.ts';
 import { parseVissValue } from '../../common/vss/values.ts';
 import type { AppStore } from '../store/appStore.ts';
-import type { SignalSample } from '../store/vehicleSlice.ts';
+import type { SignalMap, SignalSample } from '../store/vehicleSlice.ts';
 import {
   BUTTON_SUBSCRIPTION,
   DRIVE_STATE_PATHS,
@@ -31,7 +32,7 @@ export function connectVehicle(bridgeUrl: string, store: AppStore): VehicleClien
     reconnectionDelayMax: 4000,
     randomizationFactor: 0.3,
   });
-  let pending: Record<string, SignalSample> = {};
+  let pending: SignalMap = {};
   let flushScheduled = false;
   let rejected = 0;
   /** Last steering-wheel button value passed on; only changes go to the store. */
@@ -50,27 +51,15 @@ export function connectVehicle(bridgeUrl: string, store: AppStore): VehicleClien
     store.getState().setBridgeStatus('connected');
     // The bridge forgets subscriptions with the connection, so every (re)connect subscribes anew.
     VEHICLE_SUBSCRIPTIONS.forEach(({ path, periodMs }, i) => {
-      socket.emit(VISS_EVENT, {
-        action: 'subscribe',
-        path,
-        filter: { variant: 'timebased', parameter: { period: String(periodMs) } },
-        requestId: `sub-${i}`,
-      });
+      socket.emit(VISS_EVENT, subscribeRequest(path, everyMs(periodMs), `sub-${i}`));
     });
     ON_CHANGE_PATHS.forEach((path, i) => {
-      socket.emit(VISS_EVENT, {
-        action: 'subscribe',
-        path,
-        filter: { variant: 'change', parameter: { 'logic-op': 'ne', diff: '0' } },
-        requestId: `chg-${i}`,
-      });
+      socket.emit(VISS_EVENT, subscribeRequest(path, ON_ANY_CHANGE, `chg-${i}`));
     });
-    socket.emit(VISS_EVENT, {
-      action: 'subscribe',
-      path: BUTTON_SUBSCRIPTION.path,
-      filter: BUTTON_SUBSCRIPTION.filter,
-      requestId: BUTTON_REQUEST,
-    });
+    socket.emit(
+      VISS_EVENT,
+      subscribeRequest(BUTTON_SUBSCRIPTION.path, BUTTON_SUBSCRIPTION.filter, BUTTON_REQUEST),
+    );
   });
   socket.on('disconnect', () => {
     pending = {};
@@ -83,12 +72,14 @@ export function connectVehicle(bridgeUrl: string, store: AppStore): VehicleClien
     if (read.kind === 'reply') {
       // A bridge without change filters refuses the button's subscription: poll it instead.
       if (read.failed && read.requestId === BUTTON_REQUEST) {
-        socket.emit(VISS_EVENT, {
-          action: 'subscribe',
-          path: BUTTON_SUBSCRIPTION.path,
-          filter: BUTTON_SUBSCRIPTION.fallback,
-          requestId: BUTTON_POLL_REQUEST,
-        });
+        socket.emit(
+          VISS_EVENT,
+          subscribeRequest(
+            BUTTON_SUBSCRIPTION.path,
+            BUTTON_SUBSCRIPTION.fallback,
+            BUTTON_POLL_REQUEST,
+          ),
+        );
       }
       return;
     }
@@ -130,7 +121,7 @@ export function connectVehicle(bridgeUrl: string, store: AppStore): VehicleClien
 }
 
 /** True when a sample would change what the drive state is computed from (not merely a new speed). */
-function isDriveEdge(store: AppStore, path: string, sample: SignalSample): boolean {
+function isDriveEdge(store: AppStore, path: VssPath, sample: SignalSample): boolean {
   const held = store.getState().signals[path]?.value;
   if (held === undefined) return true;
   if (path === SIGNAL.speed) return (held === 0) !== (sample.value === 0);
@@ -138,7 +129,7 @@ function isDriveEdge(store: AppStore, path: string, sample: SignalSample): boole
 }
 
 type Read =
-  | { kind: 'sample'; path: string; sample: SignalSample }
+  | { kind: 'sample'; path: VssPath; sample: SignalSample }
   | { kind: 'reply'; requestId: unknown; failed: boolean }
   | { kind: 'invalid' };
 
@@ -162,7 +153,8 @@ function readMessage(message: unknown): Read {
   }
   const ts = Date.parse(dp.ts);
   const parsed = parseVissValue(data.path, dp.value);
-  if (!Number.isFinite(ts) || !parsed.ok) return { kind: 'invalid' };
+  // A path the app never asked for is not data either (and cannot index the store).
+  if (!Number.isFinite(ts) || !parsed.ok || !isKnownPath(data.path)) return { kind: 'invalid' };
   return {
     kind: 'sample',
     path: data.path,

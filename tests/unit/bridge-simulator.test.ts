@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import { startBridge } from '../../bridge/server.ts';
 import { createSignalStore } from '../../bridge/signalStore.ts';
-import { createDriveSimulator, run } from '../../bridge/simulator.ts';
-import type { DrivePhase } from '../../bridge/simulator.ts';
+import { createCarModel, type CarModel } from '../../bridge/scenarios/car.ts';
+import { scenarioSource } from '../../bridge/scenarios/catalog.ts';
+import { loopSpec } from '../../bridge/scenarios/loop.ts';
+import { loopDrive, type LoopPhase } from '../../bridge/scenarios/profiles.ts';
+import { runModel } from '../../bridge/scenarios/runner.ts';
 import { GEAR, SIGNAL } from '../../common/vss/signals.ts';
 import type { VssPath } from '../../common/vss/signals.ts';
 import { formatVissValue } from '../../common/vss/values.ts';
@@ -11,21 +14,25 @@ import { VISS_EVENT } from '../../common/viss/types.ts';
 
 const CYCLE_MS = 8_000 + 8_000 + 20_000 + 8_000;
 
-function valuesOf(sim: ReturnType<typeof createDriveSimulator>): Map<VssPath, unknown> {
+/** The loop scenario's car: the same model every scenario runs on. */
+const createDriveSimulator = (timing = {}): CarModel => createCarModel(loopSpec(timing));
+const phaseOf = (sim: CarModel): LoopPhase => loopDrive().phaseAt(sim.state().tMs);
+
+function valuesOf(sim: CarModel): Map<VssPath, unknown> {
   return new Map(sim.signals());
 }
 
-describe('drive simulator', () => {
+describe('the loop scenario (one car model for every scenario)', () => {
   it('goes parked -> moving -> parked with gear changes, monotonic odometer, valid values', () => {
     const sim = createDriveSimulator();
-    const phases: DrivePhase[] = [];
+    const phases: LoopPhase[] = [];
     const gears: unknown[] = [];
     let odometer = -1;
     let maxSpeed = 0;
     for (let t = 0; t <= 2 * CYCLE_MS; t += 100) {
       if (t > 0) sim.step(100);
-      const state = sim.state();
-      if (phases.at(-1) !== state.phase) phases.push(state.phase);
+      const phase = phaseOf(sim);
+      if (phases.at(-1) !== phase) phases.push(phase);
       const values = valuesOf(sim);
       const gear = values.get(SIGNAL.selectedGear);
       if (gears.at(-1) !== gear) gears.push(gear);
@@ -37,7 +44,7 @@ describe('drive simulator', () => {
       maxSpeed = Math.max(maxSpeed, speed);
 
       // Consistent picture at every instant.
-      const parked = state.phase === 'parked';
+      const parked = phase === 'parked';
       expect(gear).toBe(parked ? GEAR.park : GEAR.drive);
       expect(values.get(SIGNAL.parkingBrake)).toBe(parked);
       expect(values.get(SIGNAL.isMoving)).toBe(speed > 0);
@@ -60,7 +67,6 @@ describe('drive simulator', () => {
     expect(gears).toEqual([126, 127, 126, 127, 126]);
     expect(maxSpeed).toBeGreaterThan(47);
     expect(maxSpeed).toBeLessThan(54);
-    expect(sim.state().cycles).toBe(2);
   });
 
   it('is deterministic and (nearly) independent of step size', () => {
@@ -68,7 +74,7 @@ describe('drive simulator', () => {
     const coarse = createDriveSimulator();
     for (let i = 0; i < 1000; i += 1) fine.step(37);
     coarse.step(37_000);
-    expect(coarse.state().phase).toBe(fine.state().phase);
+    expect(phaseOf(coarse)).toBe(phaseOf(fine));
     expect(coarse.state().distanceM).toBeCloseTo(fine.state().distanceM, 3);
     // Integration order differs slightly (a few cm over 37 s); the picture does not.
     const fineValues = valuesOf(fine);
@@ -115,13 +121,15 @@ describe('drive simulator', () => {
     expect(() => createDriveSimulator().step(-1)).toThrow(RangeError);
     expect(() => createDriveSimulator().step(Number.NaN)).toThrow(RangeError);
     expect(() => createDriveSimulator({ cruiseMs: 0 })).toThrow(RangeError);
-    expect(() => run(createSignalStore(), { speedFactor: 0 })).toThrow(RangeError);
+    expect(() => runModel(createSignalStore(), createDriveSimulator(), { speedFactor: 0 })).toThrow(
+      RangeError,
+    );
   });
 
   it('feeds a store on a timer, scaled by the speed factor', async () => {
     const store = createSignalStore();
     // 100x: the 8 s parked phase passes in ~80 ms of wall time.
-    const runner = run(store, { tickMs: 10, speedFactor: 100 });
+    const runner = runModel(store, createDriveSimulator(), { tickMs: 10, speedFactor: 100 });
     try {
       expect(store.getValue(SIGNAL.selectedGear)).toBe(GEAR.park);
       const deadline = Date.now() + 2000;
@@ -136,7 +144,11 @@ describe('drive simulator', () => {
   });
 
   it('serves its values through a bridge to a VISS client', async () => {
-    const bridge = await startBridge({ host: '127.0.0.1', port: 0, source: (store) => run(store) });
+    const bridge = await startBridge({
+      host: '127.0.0.1',
+      port: 0,
+      source: scenarioSource('loop'),
+    });
     const socket = io(bridge.url, {
       transports: ['websocket'],
       forceNew: true,

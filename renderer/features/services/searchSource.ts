@@ -1,7 +1,7 @@
 import type { AreaId } from '../../../common/areas.ts';
 import type { MerchantCategory } from '../../../common/cloudApi/catalog.ts';
 import type { MerchantsInput } from '../../../common/hostApi/commerce.ts';
-import { SIGNAL } from '../../../common/vss/signals.ts';
+import { SIGNAL, type VssPath } from '../../../common/vss/signals.ts';
 import type { AppState } from '../../store/appStore.ts';
 import { locationGranted } from '../../store/consentSlice.ts';
 
@@ -12,7 +12,7 @@ export type Search =
   /** Around the car, but the car has not said where it is. */
   | { kind: 'no-position' };
 
-const num = (state: AppState, path: string) => {
+const num = (state: AppState, path: VssPath) => {
   const v = state.signals[path]?.value;
   return typeof v === 'number' ? v : undefined;
 };
