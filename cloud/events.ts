@@ -6,7 +6,7 @@ import {
   EVENTS_UNAUTHORIZED,
   ORDER_UPDATED_EVENT,
   OrderUpdatedEventSchema,
-} from '../common/cloudApi/events.ts';
+} from '../common/cloudApi/events.schema.ts';
 import type { Logger } from '../common/log.ts';
 import { bearerToken, vehicleForToken } from './auth.ts';
 import type { OrderService } from './orders/service.ts';

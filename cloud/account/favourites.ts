@@ -1,6 +1,7 @@
+import { transaction } from '../../common/node/transaction.ts';
 import type { DatabaseSync } from 'node:sqlite';
-import type { Fulfilment } from '../../common/cloudApi/catalog.ts';
-import { MAX_FAVOURITES, type Favourite } from '../../common/cloudApi/favourites.ts';
+import type { Fulfilment } from '../../common/cloudApi/catalog.schema.ts';
+import { MAX_FAVOURITES, type Favourite } from '../../common/cloudApi/favourites.schema.ts';
 import type { CatalogueStore } from '../catalogue/store.ts';
 import { ApiError, unprocessable } from '../http/errors.ts';
 import { quoteLines, type LineChoice } from '../orders/quote.ts';
@@ -113,8 +114,7 @@ export function createFavouriteService(options: {
         })),
       };
       const at = now().toISOString();
-      db.exec('BEGIN IMMEDIATE');
-      try {
+      return transaction(db, () => {
         const created = !get(vehicleId, id);
         if (created) {
           const { n } = db
@@ -143,12 +143,8 @@ export function createFavouriteService(options: {
           at,
           at,
         );
-        db.exec('COMMIT');
         return { created, favourite: view(get(vehicleId, id) as Row) };
-      } catch (error) {
-        db.exec('ROLLBACK');
-        throw error;
-      }
+      });
     },
 
     remove(vehicleId, id) {

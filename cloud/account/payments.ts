@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { PaymentMethod } from '../../common/cloudApi/payments.ts';
+import type { PaymentMethod } from '../../common/cloudApi/payments.schema.ts';
 
 /**
  * Saved payment methods are processor tokens with a brand and the last four digits: enough for a

@@ -1,4 +1,4 @@
-import type { MerchantCategory } from '../../common/cloudApi/catalog.ts';
+import type { MerchantCategory } from '../../common/cloudApi/catalog.schema.ts';
 
 /**
  * Merchant images, generated: a colour derived from the merchant id, a category pictogram and the

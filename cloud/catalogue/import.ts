@@ -4,7 +4,8 @@ import {
   MerchantSchema,
   OpeningHoursSchema,
   type Menu,
-} from '../../common/cloudApi/catalog.ts';
+} from '../../common/cloudApi/catalog.schema.ts';
+import { transaction } from '../../common/node/transaction.ts';
 import { openState } from '../../common/openingHours.ts';
 import { isValidTimeZone } from '../../common/timeZone.ts';
 import { tokenDigest } from '../auth.ts';
@@ -171,8 +172,7 @@ export function seedDatabase(
     ids.add(m.id);
   }
   const at = now.toISOString();
-  db.exec('BEGIN IMMEDIATE');
-  try {
+  return transaction(db, () => {
     for (const v of vehicles) insertVehicle(db, v, at);
     const row = db.prepare('SELECT seed_version FROM catalogue_state WHERE id = 1').get() as
       { seed_version: number } | undefined;
@@ -189,7 +189,6 @@ export function seedDatabase(
     const accountsAdded = seedAccounts(db, now, accounts);
     const offersWritten = seedOffers(db, now, SEED_OFFERS);
     const testDrivesWritten = seedTestDriveModels(db, now, SEED_TEST_DRIVE_MODELS);
-    db.exec('COMMIT');
     return {
       catalogueWritten: write,
       merchants: merchants.length,
@@ -197,8 +196,5 @@ export function seedDatabase(
       offersWritten,
       testDrivesWritten,
     };
-  } catch (error) {
-    db.exec('ROLLBACK');
-    throw error;
-  }
+  });
 }

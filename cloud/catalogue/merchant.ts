@@ -1,4 +1,4 @@
-import type { Menu, Merchant } from '../../common/cloudApi/catalog.ts';
+import type { Menu, Merchant } from '../../common/cloudApi/catalog.schema.ts';
 
 /** A merchant as the catalogue keeps it: its listing and its menu. */
 export interface CatalogueMerchant extends Merchant {

@@ -6,7 +6,7 @@ import {
   type Merchant,
   type MerchantCategory,
   type MerchantResult,
-} from '../../common/cloudApi/catalog.ts';
+} from '../../common/cloudApi/catalog.schema.ts';
 import { bearingDeg, boundingBox, distanceM, etaMinutes, isAhead } from '../../common/geo.ts';
 import { openState, type OpenState } from '../../common/openingHours.ts';
 import { merchantImagePath, type CatalogueMerchant } from './merchant.ts';

@@ -3,8 +3,8 @@ import {
   CLOUD_CONSENT_PURPOSES,
   type ConsentRecord,
   type ConsentSyncResponse,
-} from '../../common/cloudApi/consents.ts';
-import { transaction } from '../db/transaction.ts';
+} from '../../common/cloudApi/consents.schema.ts';
+import { transaction } from '../../common/node/transaction.ts';
 
 /**
  * The consent decisions a car synced, kept as an append-only history per vehicle and purpose.

@@ -1,4 +1,4 @@
-import type { Migration } from '../../common/db/migrate.ts';
+import type { Migration } from '../../common/node/migrate.ts';
 
 /** Identifies a database file as ours, so a wrong `--db` (the host's database, say) is refused. */
 export const CLOUD_SCHEMA_NAME = 'dashport-cloud';

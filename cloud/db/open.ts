@@ -1,29 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
-import { migrate } from '../../common/db/migrate.ts';
+import type { DatabaseSync } from 'node:sqlite';
+import { openDatabase } from '../../common/node/sqlite.ts';
 import { CLOUD_MIGRATIONS, CLOUD_SCHEMA_NAME } from './migrations.ts';
 
-/**
- * Opens (creating if needed) the cloud database and brings its schema up to date.
- * WAL lets readers run beside the writer; synchronous=FULL because an acknowledged order
- * must survive a crash of the server machine.
- */
+/** Opens (creating if needed) the cloud database; an acknowledged order must survive a crash. */
 export function openCloudDatabase(file: string): DatabaseSync {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new DatabaseSync(file);
-  try {
-    assertOurs(db, file);
-    db.exec('PRAGMA journal_mode = WAL');
-    db.exec('PRAGMA synchronous = FULL');
-    db.exec('PRAGMA foreign_keys = ON');
-    db.exec('PRAGMA busy_timeout = 5000');
-    migrate(db, CLOUD_MIGRATIONS);
-    return db;
-  } catch (error) {
-    db.close();
-    throw error;
-  }
+  return openDatabase(file, { migrations: CLOUD_MIGRATIONS, check: (db) => assertOurs(db, file) });
 }
 
 /**

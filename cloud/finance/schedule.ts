@@ -1,4 +1,4 @@
-import type { AccountKind } from '../../common/cloudApi/finance.ts';
+import type { AccountKind } from '../../common/cloudApi/finance.schema.ts';
 import { addMonths } from '../../common/lease/calendar.ts';
 import { loanSchedule, type LoanSchedule } from './loan.ts';
 import type { AccountTerms } from './terms.ts';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-import { PaymentMethodRefSchema } from '../../common/cloudApi/finance.ts';
+import { PaymentMethodRefSchema } from '../../common/cloudApi/finance.schema.ts';
 import { addDays, addMonths, localDate, zonedTime } from '../../common/lease/calendar.ts';
 import { createPaymentStore } from '../account/payments.ts';
 import type { SeedAccount } from '../catalogue/seed/accounts.ts';

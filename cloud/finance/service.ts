@@ -22,10 +22,11 @@ import {
   type MileagePackPurchaseResult,
   type MileageReportRequestSchema,
   type MileageReportResult,
-} from '../../common/cloudApi/finance.ts';
+} from '../../common/cloudApi/finance.schema.ts';
 import { addDays, daysBetween, localDate } from '../../common/lease/calendar.ts';
 import type { PaymentStore } from '../account/payments.ts';
-import { requestSha256, transaction } from '../db/transaction.ts';
+import { transaction } from '../../common/node/transaction.ts';
+import { requestSha256 } from '../db/requestDigest.ts';
 import { ApiError, notFound, unprocessable } from '../http/errors.ts';
 import { slotsBetween, type SlotRule } from '../slots.ts';
 import {

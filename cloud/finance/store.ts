@@ -6,8 +6,8 @@ import type {
   InstalmentPayment,
   MileagePackPurchase,
   MileageReport,
-} from '../../common/cloudApi/finance.ts';
-import { PaymentMethodRefSchema } from '../../common/cloudApi/finance.ts';
+} from '../../common/cloudApi/finance.schema.ts';
+import { PaymentMethodRefSchema } from '../../common/cloudApi/finance.schema.ts';
 import type { AccountRecord } from './schedule.ts';
 import { AccountTermsSchema, type AccountTerms } from './terms.ts';
 

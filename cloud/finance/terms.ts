@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { MinorAmountSchema, SlugSchema } from '../../common/cloudApi/catalog.ts';
+import { MinorAmountSchema, SlugSchema } from '../../common/cloudApi/catalog.schema.ts';
 import {
   ALLOWANCE_PERIODS,
   DistanceUnitSchema,
   ExtendMonthsSchema,
   InspectionPlaceSchema,
   OdometerMSchema,
-} from '../../common/cloudApi/finance.ts';
+} from '../../common/cloudApi/finance.schema.ts';
 
 /**
  * The parts of a contract that are read whole (accounts.terms_json): allowance, packs, what the

@@ -4,7 +4,7 @@ import {
   ErrorResponseSchema,
   type CloudErrorCode,
   type ErrorResponse,
-} from '../../common/cloudApi/errors.ts';
+} from '../../common/cloudApi/errors.schema.ts';
 
 /** The codes and the error shape live in common so the car's client validates with them too. */
 export { ErrorResponseSchema, type ErrorResponse };

@@ -1,13 +1,13 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
-import { SlugSchema } from '../../common/cloudApi/catalog.ts';
+import { SlugSchema } from '../../common/cloudApi/catalog.schema.ts';
 import {
   NEAR_STATION_RADIUS_M,
   OFFER_TRIGGERS,
   TIMES_OF_DAY,
   type Offer,
   type OffersQuerySchema,
-} from '../../common/cloudApi/offers.ts';
+} from '../../common/cloudApi/offers.schema.ts';
 import { distanceM } from '../../common/geo.ts';
 import { SUPPORTED_LOCALES, type LocaleCode } from '../../common/locales.ts';
 import type { CatalogueStore } from '../catalogue/store.ts';

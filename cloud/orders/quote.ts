@@ -1,5 +1,5 @@
-import type { MenuItem } from '../../common/cloudApi/catalog.ts';
-import type { OrderLine } from '../../common/cloudApi/orders.ts';
+import type { MenuItem } from '../../common/cloudApi/catalog.schema.ts';
+import type { OrderLine } from '../../common/cloudApi/orders.schema.ts';
 import { MoneyError, priceOrder, type PriceBreakdown } from '../../common/money.ts';
 import type { CatalogueMerchant } from '../catalogue/merchant.ts';
 import { unprocessable } from '../http/errors.ts';

@@ -1,6 +1,6 @@
 import { canonicalJson } from '../../common/canonicalJson.ts';
 import { createHash, randomBytes } from 'node:crypto';
-import type { Order, ParsedOrderRequest } from '../../common/cloudApi/orders.ts';
+import type { Order, ParsedOrderRequest } from '../../common/cloudApi/orders.schema.ts';
 import type { Logger } from '../../common/log.ts';
 import {
   isCancellable,

@@ -1,4 +1,4 @@
-import type { Order } from '../../common/cloudApi/orders.ts';
+import type { Order } from '../../common/cloudApi/orders.schema.ts';
 import type { Logger } from '../../common/log.ts';
 import { isTerminal, nextOnHappyPath, type OrderState } from '../../common/orders/stateMachine.ts';
 import type { CatalogueStore } from '../catalogue/store.ts';

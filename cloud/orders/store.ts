@@ -1,8 +1,8 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { transaction } from '../../common/db/transaction.ts';
-import type { Fulfilment } from '../../common/cloudApi/catalog.ts';
-import type { Order, OrderLine } from '../../common/cloudApi/orders.ts';
-import type { PaymentMethod } from '../../common/cloudApi/payments.ts';
+import { readTransaction, transaction } from '../../common/node/transaction.ts';
+import type { Fulfilment } from '../../common/cloudApi/catalog.schema.ts';
+import type { Order, OrderLine } from '../../common/cloudApi/orders.schema.ts';
+import type { PaymentMethod } from '../../common/cloudApi/payments.schema.ts';
 import {
   assertTransition,
   type OrderActor,
@@ -193,8 +193,7 @@ export function createOrderStore(db: DatabaseSync): OrderStore {
 
     listSince(vehicleId, since, limit) {
       // One read transaction: the page and the vehicle's counter describe the same moment.
-      db.exec('BEGIN');
-      try {
+      return readTransaction(db, () => {
         const counter = (
           db.prepare('SELECT change_seq FROM vehicles WHERE id = ?').get(vehicleId) as {
             change_seq: number;
@@ -217,12 +216,8 @@ export function createOrderStore(db: DatabaseSync): OrderStore {
         const page = rows.slice(0, limit).map(toStored);
         // A full page resumes after its last change; otherwise everything up to now was seen.
         const cursor = hasMore ? (page[page.length - 1]?.changeSeq ?? 0) : counter;
-        db.exec('COMMIT');
         return { orders: page, cursor, hasMore };
-      } catch (error) {
-        db.exec('ROLLBACK');
-        throw error;
-      }
+      });
     },
 
     active() {

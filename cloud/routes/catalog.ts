@@ -1,4 +1,4 @@
-import { cloudApi } from '../../common/cloudApi/endpoints.ts';
+import { cloudApi } from '../../common/cloudApi/endpoints.schema.ts';
 import { merchantImageSvg } from '../catalogue/images.ts';
 import { defineRoute } from '../http/define.ts';
 import { notFound } from '../http/errors.ts';

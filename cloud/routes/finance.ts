@@ -1,4 +1,4 @@
-import { cloudApi } from '../../common/cloudApi/endpoints.ts';
+import { cloudApi } from '../../common/cloudApi/endpoints.schema.ts';
 import { requireVehicle } from '../auth.ts';
 import { defineRoute } from '../http/define.ts';
 

@@ -7,14 +7,15 @@ import {
   type TestDriveModel,
   type TestDriveSlot,
   type TestDriveSlotList,
-} from '../../common/cloudApi/testDrives.ts';
+} from '../../common/cloudApi/testDrives.schema.ts';
 import { addDays, localDate } from '../../common/lease/calendar.ts';
 import {
   TEST_DRIVE_DAYS,
   TEST_DRIVE_SEED_VERSION,
   TEST_DRIVE_SLOT_TIMES,
 } from '../catalogue/seed/testDrives.ts';
-import { requestSha256, transaction } from '../db/transaction.ts';
+import { transaction } from '../../common/node/transaction.ts';
+import { requestSha256 } from '../db/requestDigest.ts';
 import { ApiError, notFound, unprocessable } from '../http/errors.ts';
 import { slotsBetween } from '../slots.ts';
 

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { ErrorResponseSchema } from './errors.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -101,16 +100,6 @@ export function fillPath(path: string, params: Record<string, unknown> | undefin
     if (value === undefined) throw new Error(`${path}: missing path parameter ${name}`);
     return encodeURIComponent(String(value));
   });
-}
-
-/** Declares error statuses an endpoint answers (in the shared error shape) for its OpenAPI entry. */
-export function errorResponses<S extends number>(
-  ...statuses: S[]
-): Record<S, typeof ErrorResponseSchema> {
-  return Object.fromEntries(statuses.map((s) => [s, ErrorResponseSchema])) as Record<
-    S,
-    typeof ErrorResponseSchema
-  >;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { HostChannel, HostEvent } from './channels.ts';
 import { HOST_CHANNELS, isHostEvent } from './channels.ts';
-import type { ChannelInput, ChannelOutput, EventPayload } from './contract.ts';
+import type { ChannelInput, ChannelOutput, EventPayload } from './contract.schema.ts';
 import { HostApiError, isHostEnvelope, type HostEnvelope } from './errors.ts';
 
 /** The two primitives a transport provides; everything else is generic. */

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { variantSchema } from '../../common/variant.ts';
+import { variantSchema } from '../../common/variant.schema.ts';
 import { issueLines } from '../../common/validation.ts';
 import { createHost } from './host.ts';
 import { log } from './log.ts';

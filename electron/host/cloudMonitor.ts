@@ -1,4 +1,4 @@
-import type { Connectivity } from '../../common/hostApi/contract.ts';
+import type { Connectivity } from '../../common/hostApi/contract.schema.ts';
 
 export interface CloudMonitorOptions {
   cloudUrl: string;

@@ -1,5 +1,5 @@
 import type { HostEvent } from '../../common/hostApi/channels.ts';
-import { hostEvents, type EventPayload } from '../../common/hostApi/contract.ts';
+import { hostEvents, type EventPayload } from '../../common/hostApi/contract.schema.ts';
 import { issueLines } from '../../common/validation.ts';
 
 export type HostEventListener = (event: HostEvent, payload: unknown) => void;

@@ -1,5 +1,5 @@
-import { hostContract, type SystemInfo } from '../../common/hostApi/contract.ts';
-import type { Variant } from '../../common/variant.ts';
+import { hostContract, type SystemInfo } from '../../common/hostApi/contract.schema.ts';
+import type { Variant } from '../../common/variant.schema.ts';
 import type { BackoffPolicy } from './cloudClient/backoff.ts';
 import { cloudFailureToHost } from './cloudClient/failures.ts';
 import { resolveCloudToken } from './cloudClient/token.ts';

@@ -1,4 +1,4 @@
-import type { Migration } from '../../common/db/migrate.ts';
+import type { Migration } from '../../common/node/migrate.ts';
 
 /** Append only: a shipped migration is never edited, a new one gets the next version. */
 export const HOST_MIGRATIONS: readonly Migration[] = [

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
-import type { Variant } from '../../common/variant.ts';
+import type { Variant } from '../../common/variant.schema.ts';
 import { CloudCache } from './cache/cloudCache.ts';
 import { CatalogService } from './catalog/catalogService.ts';
 import type { BackoffPolicy } from './cloudClient/backoff.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { variantSchema, type Variant } from '../../common/variant.ts';
+import { variantSchema, type Variant } from '../../common/variant.schema.ts';
 import { issueLines } from '../../common/validation.ts';
 
 export type VariantResult =

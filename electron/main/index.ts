@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { app, BrowserWindow, ipcMain, Menu, protocol, session, type WebContents } from 'electron';
 import { createLogger } from '../../common/log.ts';
-import type { Variant } from '../../common/variant.ts';
+import type { Variant } from '../../common/variant.schema.ts';
 import { createHost, type Host } from '../host/host.ts';
 import { loadVariant } from '../host/variant.ts';
 import { bindHostToIpc } from './ipc.ts';

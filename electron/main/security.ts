@@ -8,7 +8,7 @@ import type {
   WindowOpenHandlerResponse,
 } from 'electron';
 import { TRANSPORT } from '../../common/hostApi/channels.ts';
-import type { Variant } from '../../common/variant.ts';
+import type { Variant } from '../../common/variant.schema.ts';
 import { buildCsp } from '../host/csp.ts';
 import { contentType, resolveStaticPath } from '../host/staticFiles.ts';
 

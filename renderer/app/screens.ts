@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { PublicVariantConfig } from '../../common/hostApi/contract.ts';
+import type { PublicVariantConfig } from '../../common/hostApi/contract.schema.ts';
 import { CheckoutScreen } from '../features/services/CheckoutScreen.tsx';
 import { FavouritesScreen } from '../features/services/FavouritesScreen.tsx';
 import { MerchantScreen } from '../features/services/MerchantScreen.tsx';

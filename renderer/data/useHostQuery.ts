@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { HostChannel } from '../../common/hostApi/channels.ts';
-import type { ChannelInput, ChannelOutput } from '../../common/hostApi/contract.ts';
+import type { ChannelInput, ChannelOutput } from '../../common/hostApi/contract.schema.ts';
 import type { HostErrorCode } from '../../common/hostApi/errors.ts';
 import { useHostData } from './hostContext.tsx';
 import { errorCode } from './ids.ts';

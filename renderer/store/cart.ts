@@ -1,5 +1,5 @@
-import type { Fulfilment, MerchantDetail } from '../../common/cloudApi/catalog.ts';
-import type { OrderRequest } from '../../common/cloudApi/orders.ts';
+import type { Fulfilment, MerchantDetail } from '../../common/cloudApi/catalog.schema.ts';
+import type { OrderRequest } from '../../common/cloudApi/orders.schema.ts';
 import { priceOrder, type PriceBreakdown, type TaxRule } from '../../common/money.ts';
 
 /**
@@ -8,7 +8,7 @@ import { priceOrder, type PriceBreakdown, type TaxRule } from '../../common/mone
  * Pure functions over plain data; the store keeps the current cart.
  */
 
-/** The cloud's MAX_ORDER_LINES (common/cloudApi/orders.ts, not imported: zod stays out of the bundle). */
+/** The cloud's MAX_ORDER_LINES (common/cloudApi/orders.schema.ts, not imported: zod stays out of the bundle). */
 export const MAX_CART_LINES = 20;
 
 export interface CartMerchant {

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AreaId } from '../../common/areas.ts';
 import type { HostClient } from '../../common/hostApi/client.ts';
-import type { ConsentView } from '../../common/hostApi/commerce.ts';
+import type { ConsentView } from '../../common/hostApi/commerce.schema.ts';
 import {
   loadLocationChoice,
   saveLocationChoice,

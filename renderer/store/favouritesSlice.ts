@@ -1,8 +1,8 @@
 import type { StateCreator } from 'zustand';
-import type { FavouriteRequest } from '../../common/cloudApi/favourites.ts';
+import type { FavouriteRequest } from '../../common/cloudApi/favourites.schema.ts';
 import type { HostClient } from '../../common/hostApi/client.ts';
-import type { ChannelOutput } from '../../common/hostApi/contract.ts';
-import type { FavouriteListView } from '../../common/hostApi/commerce.ts';
+import type { ChannelOutput } from '../../common/hostApi/contract.schema.ts';
+import type { FavouriteListView } from '../../common/hostApi/commerce.schema.ts';
 import { newClientId } from '../data/ids.ts';
 import { emptyKept, keptValue, refreshKept, type Kept } from './kept.ts';
 

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AreaId } from '../../common/areas.ts';
-import type { MerchantCategory } from '../../common/cloudApi/catalog.ts';
+import type { MerchantCategory } from '../../common/cloudApi/catalog.schema.ts';
 
 /**
  * Every screen the app can show, with its parameters. A typed stack instead of URLs: a kiosk has

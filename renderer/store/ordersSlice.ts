@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
-import type { OrderRequest } from '../../common/cloudApi/orders.ts';
+import type { OrderRequest } from '../../common/cloudApi/orders.schema.ts';
 import type { HostClient } from '../../common/hostApi/client.ts';
-import type { LocalOrder } from '../../common/hostApi/commerce.ts';
+import type { LocalOrder } from '../../common/hostApi/commerce.schema.ts';
 import { errorCode, newClientId } from '../data/ids.ts';
 
 export interface OrdersSlice {

@@ -1,10 +1,10 @@
 import type { StateCreator } from 'zustand';
-import type { Settings, SettingsPatch } from '../../common/settings.ts';
+import type { Settings, SettingsPatch } from '../../common/settings.schema.ts';
 import type {
   Connectivity,
   PublicVariantConfig,
   SystemInfo,
-} from '../../common/hostApi/contract.ts';
+} from '../../common/hostApi/contract.schema.ts';
 import type { HostClient } from '../../common/hostApi/client.ts';
 
 export interface SettingsSlice {

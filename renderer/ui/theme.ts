@@ -1,5 +1,5 @@
 import type { ThemeMode } from '../../common/locales.ts';
-import type { PublicVariantConfig } from '../../common/hostApi/contract.ts';
+import type { PublicVariantConfig } from '../../common/hostApi/contract.schema.ts';
 
 export type Theme = 'day' | 'night';
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import type { Variant } from '../../common/variant.ts';
+import type { Variant } from '../../common/variant.schema.ts';
 import { bundleForPage } from '../e2e/audit/inject.ts';
 import type * as Probe from './page/probe.ts';
 

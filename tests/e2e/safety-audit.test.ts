@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UX } from '../../common/drive/restrictions.ts';
-import type { PublicVariantConfig } from '../../common/hostApi/contract.ts';
+import type { PublicVariantConfig } from '../../common/hostApi/contract.schema.ts';
 import { devVariant } from '../support/devVariant.ts';
 import { tempDir } from '../support/tmp.ts';
 import { launchChromium } from './browser.ts';

@@ -4,7 +4,7 @@ import { startCloud, type CloudOptions, type CloudServer } from '../../cloud/ser
 import { createLogger } from '../../common/log.ts';
 import { SIGNAL } from '../../common/vss/signals.ts';
 import { createHostClient, type HostClient } from '../../common/hostApi/client.ts';
-import type { Variant } from '../../common/variant.ts';
+import type { Variant } from '../../common/variant.schema.ts';
 import { createHost, type Host } from '../../electron/host/host.ts';
 import { AppRoot } from '../../renderer/app/AppRoot.tsx';
 import { bootstrap } from '../../renderer/app/bootstrap.ts';

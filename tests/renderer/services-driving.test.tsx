@@ -1,6 +1,6 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Favourite } from '../../common/cloudApi/favourites.ts';
+import type { Favourite } from '../../common/cloudApi/favourites.schema.ts';
 import { DRIVING, PARKED, renderApp, type Harness } from './harness.tsx';
 import {
   CIVIC_CENTER,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
-import { CLOUD_EVENTS_PATH } from '../../common/cloudApi/events.ts';
+import { CLOUD_EVENTS_PATH } from '../../common/cloudApi/events.schema.ts';
 import { createLogger } from '../../common/log.ts';
 import { startCloud, type CloudOptions, type CloudServer } from '../../cloud/server.ts';
 import { tempDir } from './tmp.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { variantSchema, type Variant } from '../../common/variant.ts';
+import { variantSchema, type Variant } from '../../common/variant.schema.ts';
 
 export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
 

@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
-import type { MerchantDetail } from '../../common/cloudApi/catalog.ts';
-import type { OrderRequest } from '../../common/cloudApi/orders.ts';
-import type { Variant } from '../../common/variant.ts';
+import type { MerchantDetail } from '../../common/cloudApi/catalog.schema.ts';
+import type { OrderRequest } from '../../common/cloudApi/orders.schema.ts';
+import type { Variant } from '../../common/variant.schema.ts';
 import { createHost, type Host, type HostOptions } from '../../electron/host/host.ts';
 import { CARD_1 } from './cloud.ts';
 import { devVariant } from './devVariant.ts';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cloudRoutes } from '../../cloud/routes/index.ts';
 import type { CloudServer } from '../../cloud/server.ts';
 import { fillPath, openApiPath } from '../../common/cloudApi/endpoint.ts';
-import { cloudApi } from '../../common/cloudApi/endpoints.ts';
+import { cloudApi } from '../../common/cloudApi/endpoints.schema.ts';
 import { CloudClient, CloudError } from '../../electron/host/cloudClient/client.ts';
 import { cloudFailureToHost } from '../../electron/host/cloudClient/failures.ts';
 import { cloudHarness, TOKEN_1, WEDNESDAY, type Harness } from '../support/cloud.ts';

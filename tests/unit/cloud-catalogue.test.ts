@@ -6,8 +6,8 @@ import {
   MerchantDetailSchema,
   MerchantSearchResponseSchema,
   type MerchantResult,
-} from '../../common/cloudApi/catalog.ts';
-import { ErrorResponseSchema } from '../../common/cloudApi/errors.ts';
+} from '../../common/cloudApi/catalog.schema.ts';
+import { ErrorResponseSchema } from '../../common/cloudApi/errors.schema.ts';
 import { bearingDeg, distanceM, isAhead } from '../../common/geo.ts';
 import { tokenDigest } from '../../cloud/auth.ts';
 import type { CloudServer } from '../../cloud/server.ts';

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   AccountSchema,
-  ErrorResponseSchema,
   InspectionSlotListSchema,
   InstalmentPaymentResultSchema,
   MileagePackListSchema,
   MileagePackPurchaseResultSchema,
   type Account,
-} from '../../common/cloudApi/index.ts';
+} from '../../common/cloudApi/finance.schema.ts';
+import { ErrorResponseSchema } from '../../common/cloudApi/errors.schema.ts';
 import { projectMileage, type MileageContract } from '../../common/lease/projection.ts';
 import { receivedRecords } from '../../cloud/audit.ts';
 import { tokenDigest } from '../../cloud/auth.ts';

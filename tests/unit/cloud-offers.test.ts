@@ -1,10 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  ConsentSyncResponseSchema,
-  ErrorResponseSchema,
-  OfferListSchema,
-  type OfferList,
-} from '../../common/cloudApi/index.ts';
+import { ConsentSyncResponseSchema } from '../../common/cloudApi/consents.schema.ts';
+import { ErrorResponseSchema } from '../../common/cloudApi/errors.schema.ts';
+import { OfferListSchema, type OfferList } from '../../common/cloudApi/offers.schema.ts';
 import { receivedRecords } from '../../cloud/audit.ts';
 import type { CloudServer } from '../../cloud/server.ts';
 import { api, cloudHarness, TOKEN_1, TOKEN_2, WEDNESDAY, type Harness } from '../support/cloud.ts';

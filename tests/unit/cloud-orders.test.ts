@@ -1,12 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ErrorResponseSchema } from '../../common/cloudApi/errors.ts';
+import { ErrorResponseSchema } from '../../common/cloudApi/errors.schema.ts';
 import {
   FavouriteListSchema,
   FavouriteSchema,
   MAX_FAVOURITES,
-} from '../../common/cloudApi/favourites.ts';
-import { OrderListSchema, OrderSchema, type OrderRequest } from '../../common/cloudApi/orders.ts';
-import { PaymentMethodListSchema } from '../../common/cloudApi/payments.ts';
+} from '../../common/cloudApi/favourites.schema.ts';
+import {
+  OrderListSchema,
+  OrderSchema,
+  type OrderRequest,
+} from '../../common/cloudApi/orders.schema.ts';
+import { PaymentMethodListSchema } from '../../common/cloudApi/payments.schema.ts';
 import type { CloudServer } from '../../cloud/server.ts';
 import {
   api,

@@ -7,7 +7,7 @@ import { createLogger } from '../../common/log.ts';
 import { CLOUD_MIGRATIONS } from '../../cloud/db/migrations.ts';
 import { openApiPath } from '../../common/cloudApi/endpoint.ts';
 import { ErrorResponseSchema } from '../../cloud/http/errors.ts';
-import { HealthSchema } from '../../common/cloudApi/endpoints.ts';
+import { HealthSchema } from '../../common/cloudApi/endpoints.schema.ts';
 import { startCloud, type CloudServer } from '../../cloud/server.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {

@@ -4,8 +4,12 @@ import {
   ORDER_UPDATED_EVENT,
   OrderUpdatedEventSchema,
   type OrderUpdatedEvent,
-} from '../../common/cloudApi/events.ts';
-import { OrderListSchema, OrderSchema, type OrderRequest } from '../../common/cloudApi/orders.ts';
+} from '../../common/cloudApi/events.schema.ts';
+import {
+  OrderListSchema,
+  OrderSchema,
+  type OrderRequest,
+} from '../../common/cloudApi/orders.schema.ts';
 import { ORDER_PROGRESS } from '../../common/orders/stateMachine.ts';
 import type { CloudServer } from '../../cloud/server.ts';
 import {

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ErrorResponseSchema } from '../../common/cloudApi/errors.schema.ts';
 import {
-  ErrorResponseSchema,
   TestDriveBookingListSchema,
   TestDriveBookingSchema,
   TestDriveModelListSchema,
   TestDriveSlotListSchema,
   type TestDriveSlot,
-} from '../../common/cloudApi/index.ts';
+} from '../../common/cloudApi/testDrives.schema.ts';
 import type { CloudServer } from '../../cloud/server.ts';
 import { api, cloudHarness, TOKEN_1, TOKEN_2, WEDNESDAY, type Harness } from '../support/cloud.ts';
 

@@ -1,6 +1,6 @@
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
-import { migrate, type Migration } from '../../common/db/migrate.ts';
+import { migrate, type Migration } from '../../common/node/migrate.ts';
 
 const m1: Migration = { version: 1, name: 'a', sql: 'CREATE TABLE a (x INTEGER)' };
 const m2: Migration = { version: 2, name: 'b', sql: 'CREATE TABLE b (y INTEGER)' };

@@ -6,7 +6,7 @@ import {
 } from '../../common/drive/driveState.ts';
 import { flagNames, flagsOf, hasFlag, MOVING_FLOOR, UX } from '../../common/drive/restrictions.ts';
 import { activeFlags, DEFAULT_UX_TABLE, type UxTable } from '../../common/drive/uxTable.ts';
-import { variantSchema } from '../../common/variant.ts';
+import { variantSchema } from '../../common/variant.schema.ts';
 import { devVariant } from '../support/devVariant.ts';
 
 const auto = (over: Partial<DriveInputs>): DriveInputs => ({

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CloudServer } from '../../cloud/server.ts';
 import { SEED_FEEDS } from '../../cloud/catalogue/seed/places.ts';
-import type { FavouriteRequest } from '../../common/cloudApi/favourites.ts';
+import type { FavouriteRequest } from '../../common/cloudApi/favourites.schema.ts';
 import { createHostClient, type HostClient } from '../../common/hostApi/client.ts';
 import { distanceM } from '../../common/geo.ts';
 import type { Host } from '../../electron/host/host.ts';

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CloudServer } from '../../cloud/server.ts';
-import type { Connectivity } from '../../common/hostApi/contract.ts';
+import type { Connectivity } from '../../common/hostApi/contract.schema.ts';
 import { backoffDelay } from '../../electron/host/cloudClient/backoff.ts';
 import { CloudClient, CloudError } from '../../electron/host/cloudClient/client.ts';
 import { resolveCloudToken } from '../../electron/host/cloudClient/token.ts';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { HOST_CHANNELS } from '../../common/hostApi/channels.ts';
-import { hostContract } from '../../common/hostApi/contract.ts';
-import type { LocalOrder } from '../../common/hostApi/commerce.ts';
+import { hostContract } from '../../common/hostApi/contract.schema.ts';
+import type { LocalOrder } from '../../common/hostApi/commerce.schema.ts';
 import { CloudError } from '../../electron/host/cloudClient/client.ts';
 import { cloudFailureToHost } from '../../electron/host/cloudClient/failures.ts';
 import { createDispatcher, type HostHandlers } from '../../electron/host/dispatch.ts';

@@ -5,7 +5,7 @@ import type { CloudServer } from '../../cloud/server.ts';
 import { PICKABLE_AREAS } from '../../common/areas.ts';
 import { createHostClient, type HostClient } from '../../common/hostApi/client.ts';
 import { HostApiError } from '../../common/hostApi/errors.ts';
-import type { ConsentView } from '../../common/hostApi/commerce.ts';
+import type { ConsentView } from '../../common/hostApi/commerce.schema.ts';
 import type { Host } from '../../electron/host/host.ts';
 import { cloudHarness, type Harness } from '../support/cloud.ts';
 import { directTransport } from '../support/directTransport.ts';

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CloudServer } from '../../cloud/server.ts';
-import { MerchantDetailSchema, type MerchantDetail } from '../../common/cloudApi/catalog.ts';
+import { MerchantDetailSchema, type MerchantDetail } from '../../common/cloudApi/catalog.schema.ts';
 import {
   OrderRequestSchema,
   OrderSchema,
   type Order,
   type OrderRequest,
-} from '../../common/cloudApi/orders.ts';
+} from '../../common/cloudApi/orders.schema.ts';
 import { createLogger } from '../../common/log.ts';
 import type { BackoffPolicy } from '../../electron/host/cloudClient/backoff.ts';
 import { CloudClient } from '../../electron/host/cloudClient/client.ts';

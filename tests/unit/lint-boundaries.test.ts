@@ -19,7 +19,16 @@ describe('folder dependency rules (DESIGN §3) are enforced by lint', () => {
     ['renderer/x.ts', "import { app } from 'electron';\napp;"],
     ['renderer/x.ts', "import { readFileSync } from 'node:fs';\nreadFileSync;"],
     ['renderer/x.ts', "import { z } from 'zod';\nz;"],
-    ['renderer/x.ts', "import { OrderSchema } from '../common/cloudApi/orders.ts';\nOrderSchema;"],
+    [
+      'renderer/x.ts',
+      "import { OrderSchema } from '../common/cloudApi/orders.schema.ts';\nOrderSchema;",
+    ],
+    ['renderer/x.ts', "import { transaction } from '../common/node/transaction.ts';\ntransaction;"],
+    [
+      'electron/preload/x.ts',
+      "import { openDatabase } from '../../common/node/sqlite.ts';\nopenDatabase;",
+    ],
+    ['common/x.ts', "import { readFileSync } from 'node:fs';\nreadFileSync;"],
     ['renderer/x.ts', "import { startBridge } from '../bridge/server.ts';\nstartBridge;"],
     ['common/x.ts', "import { app } from 'electron';\napp;"],
     ['common/x.ts', "import { createHost } from '../electron/host/host.ts';\ncreateHost;"],
@@ -55,8 +64,14 @@ describe('folder dependency rules (DESIGN §3) are enforced by lint', () => {
     ['renderer/x.ts', "import { SIGNAL } from '../common/vss/signals.ts';\nSIGNAL;"],
     [
       'renderer/x.ts',
-      "import type { Settings } from '../common/settings.ts';\nexport type S = Settings;",
+      "import type { Settings } from '../common/settings.schema.ts';\nexport type S = Settings;",
     ],
+    ['common/node/x.ts', "import { DatabaseSync } from 'node:sqlite';\nDatabaseSync;"],
+    [
+      'electron/host/x.ts',
+      "import { transaction } from '../../common/node/transaction.ts';\ntransaction;",
+    ],
+    ['cloud/x.ts', "import { openDatabase } from '../common/node/sqlite.ts';\nopenDatabase;"],
     [
       'electron/main/x.ts',
       "import { createHost } from '../host/host.ts';\nimport { app } from 'electron';\ncreateHost; app;",

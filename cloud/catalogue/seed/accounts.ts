@@ -1,4 +1,4 @@
-import type { AccountKind } from '../../../common/cloudApi/finance.ts';
+import type { AccountKind } from '../../../common/cloudApi/finance.schema.ts';
 import type { AccountTerms } from '../../finance/terms.ts';
 
 /**

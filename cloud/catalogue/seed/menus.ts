@@ -1,4 +1,4 @@
-import type { Menu, MenuItem } from '../../../common/cloudApi/catalog.ts';
+import type { Menu, MenuItem } from '../../../common/cloudApi/catalog.schema.ts';
 
 /**
  * Menu templates for the demo catalogue, written in each place's language and priced in its

@@ -1,4 +1,4 @@
-import type { OfferTrigger, TimeOfDay } from '../../../common/cloudApi/offers.ts';
+import type { OfferTrigger, TimeOfDay } from '../../../common/cloudApi/offers.schema.ts';
 import type { LocaleCode } from '../../../common/locales.ts';
 
 /** Bump when the offers change: the server then replaces them on its next start. */

@@ -1,4 +1,4 @@
-import type { MerchantCategory } from '../../../common/cloudApi/catalog.ts';
+import type { MerchantCategory } from '../../../common/cloudApi/catalog.schema.ts';
 import type { TaxRule } from '../../../common/money.ts';
 import type { IsoWeekday, OpeningPeriod } from '../../../common/openingHours.ts';
 import type { MenuTemplate, SeedCurrency, SeedLocale } from './menus.ts';

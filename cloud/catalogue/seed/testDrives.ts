@@ -1,4 +1,4 @@
-import type { Dealer, TestDriveModel } from '../../../common/cloudApi/testDrives.ts';
+import type { Dealer, TestDriveModel } from '../../../common/cloudApi/testDrives.schema.ts';
 
 /** Bump when the models change: the server then replaces them on its next start. */
 export const TEST_DRIVE_SEED_VERSION = 1;

@@ -6,7 +6,7 @@ import {
   type MerchantCategory,
   type MerchantDetail,
   type MerchantResult,
-} from '../../../common/cloudApi/catalog.ts';
+} from '../../../common/cloudApi/catalog.schema.ts';
 import {
   bearingDeg,
   boundingBox,
@@ -16,7 +16,7 @@ import {
   type LatLon,
 } from '../../../common/geo.ts';
 import { openState } from '../../../common/openingHours.ts';
-import { transaction } from '../../../common/db/transaction.ts';
+import { transaction } from '../../../common/node/transaction.ts';
 
 /** Searches remembered for offline use; older ones (and the positions in them) are dropped. */
 const MAX_SEARCHES = 100;

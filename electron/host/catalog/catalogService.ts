@@ -1,10 +1,10 @@
 import { PICKABLE_AREAS, findArea } from '../../../common/areas.ts';
-import type { MerchantResult } from '../../../common/cloudApi/catalog.ts';
+import type { MerchantResult } from '../../../common/cloudApi/catalog.schema.ts';
 import type {
   MerchantList,
   MerchantsInput,
   MerchantView,
-} from '../../../common/hostApi/commerce.ts';
+} from '../../../common/hostApi/commerce.schema.ts';
 import type { Logger } from '../../../common/log.ts';
 import type { CloudClient } from '../cloudClient/client.ts';
 import type { ConsentStore } from '../consent/consentStore.ts';

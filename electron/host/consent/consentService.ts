@@ -1,5 +1,5 @@
 import type { ConsentPurpose } from '../../../common/consent.ts';
-import type { ConsentView } from '../../../common/hostApi/commerce.ts';
+import type { ConsentView } from '../../../common/hostApi/commerce.schema.ts';
 import type { HostEventBus } from '../events.ts';
 import type { ConsentStore } from './consentStore.ts';
 

@@ -1,7 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { CONSENT_PURPOSES, type ConsentPurpose } from '../../../common/consent.ts';
-import type { ConsentView } from '../../../common/hostApi/commerce.ts';
-import { transaction } from '../../../common/db/transaction.ts';
+import type { ConsentView } from '../../../common/hostApi/commerce.schema.ts';
+import { transaction } from '../../../common/node/transaction.ts';
 
 /**
  * The driver's consents, one per purpose, withheld until given. The host asks this store before

@@ -4,7 +4,7 @@ import {
   MAX_CONSENT_RECORDS,
   type CloudConsentPurpose,
   type ConsentRecord,
-} from '../../../common/cloudApi/consents.ts';
+} from '../../../common/cloudApi/consents.schema.ts';
 import type { Logger } from '../../../common/log.ts';
 import type { CloudClient } from '../cloudClient/client.ts';
 

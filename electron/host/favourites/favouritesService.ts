@@ -3,11 +3,11 @@ import {
   FavouriteListSchema,
   type Favourite,
   type FavouriteRequest,
-} from '../../../common/cloudApi/favourites.ts';
-import type { FavouriteListView } from '../../../common/hostApi/commerce.ts';
+} from '../../../common/cloudApi/favourites.schema.ts';
+import type { FavouriteListView } from '../../../common/hostApi/commerce.schema.ts';
 import type { Logger } from '../../../common/log.ts';
 import { CloudError, type CloudClient } from '../cloudClient/client.ts';
-import { transaction } from '../../../common/db/transaction.ts';
+import { transaction } from '../../../common/node/transaction.ts';
 import type { CloudCache } from '../cache/cloudCache.ts';
 import { withCache } from '../cache/withCache.ts';
 

@@ -1,4 +1,4 @@
-import { PaymentMethodListSchema } from '../../../common/cloudApi/payments.ts';
+import { PaymentMethodListSchema } from '../../../common/cloudApi/payments.schema.ts';
 import type { Logger } from '../../../common/log.ts';
 import type { CloudCache } from '../cache/cloudCache.ts';
 import { withCache } from '../cache/withCache.ts';

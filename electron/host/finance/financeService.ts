@@ -3,8 +3,8 @@ import {
   AccountSchema,
   type Account,
   type EndOfTermRequest,
-} from '../../../common/cloudApi/finance.ts';
-import type { AccountView, TodayStart } from '../../../common/hostApi/finance.ts';
+} from '../../../common/cloudApi/finance.schema.ts';
+import type { AccountView, TodayStart } from '../../../common/hostApi/finance.schema.ts';
 import type { Logger } from '../../../common/log.ts';
 import type { CloudCache } from '../cache/cloudCache.ts';
 import { withCache } from '../cache/withCache.ts';

@@ -1,5 +1,5 @@
-import type { SystemInfo } from '../../../common/hostApi/contract.ts';
-import type { Variant } from '../../../common/variant.ts';
+import type { SystemInfo } from '../../../common/hostApi/contract.schema.ts';
+import type { Variant } from '../../../common/variant.schema.ts';
 import type { HostServices } from '../services.ts';
 import type { NamespaceHandlers } from './types.ts';
 

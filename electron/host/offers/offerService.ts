@@ -1,14 +1,14 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { LocaleCode } from '../../../common/locales.ts';
-import type { OffersInput, OffersView } from '../../../common/hostApi/finance.ts';
+import type { OffersInput, OffersView } from '../../../common/hostApi/finance.schema.ts';
 import type { EndpointRequest } from '../../../common/cloudApi/endpoint.ts';
-import type { CloudApi } from '../../../common/cloudApi/endpoints.ts';
+import type { CloudApi } from '../../../common/cloudApi/endpoints.schema.ts';
 import type { CloudClient } from '../cloudClient/client.ts';
 
 /** What GET /v1/offers is sent: decided here, by consent. */
 export type OfferRequestQuery = EndpointRequest<CloudApi['listOffers']>['query'];
 import type { ConsentStore } from '../consent/consentStore.ts';
-import { transaction } from '../../../common/db/transaction.ts';
+import { transaction } from '../../../common/node/transaction.ts';
 
 /** Offers shown per local day at most; a calm default the driver cannot be flooded past. */
 export const OFFERS_DAILY_CAP = 3;

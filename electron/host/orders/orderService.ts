@@ -3,12 +3,12 @@ import {
   OrderRequestSchema,
   type Order,
   type OrderRequest,
-} from '../../../common/cloudApi/orders.ts';
-import type { LocalOrder, LocalOrderList } from '../../../common/hostApi/commerce.ts';
+} from '../../../common/cloudApi/orders.schema.ts';
+import type { LocalOrder, LocalOrderList } from '../../../common/hostApi/commerce.schema.ts';
 import type { Logger } from '../../../common/log.ts';
 import type { CloudCache } from '../cache/cloudCache.ts';
 import { HostFailure } from '../dispatch.ts';
-import { transaction } from '../../../common/db/transaction.ts';
+import { transaction } from '../../../common/node/transaction.ts';
 import type { OrderStore } from './orderStore.ts';
 import { IdempotencyConflict, type Outbox } from './outbox.ts';
 import { summarise, summaryFromOrder } from './summary.ts';

@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { OrderSchema, type Order } from '../../../common/cloudApi/orders.ts';
+import { OrderSchema, type Order } from '../../../common/cloudApi/orders.schema.ts';
 
 const CURSOR_KEY = 'orders.cursor';
 

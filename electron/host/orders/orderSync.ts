@@ -4,7 +4,7 @@ import {
   EVENTS_UNAUTHORIZED,
   ORDER_UPDATED_EVENT,
   OrderUpdatedEventSchema,
-} from '../../../common/cloudApi/events.ts';
+} from '../../../common/cloudApi/events.schema.ts';
 import type { Logger } from '../../../common/log.ts';
 import { CloudError, type CloudClient } from '../cloudClient/client.ts';
 import type { OrderService } from './orderService.ts';

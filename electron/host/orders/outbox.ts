@@ -1,17 +1,17 @@
 import { canonicalJson } from '../../../common/canonicalJson.ts';
 import { createHash } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-import { CLOUD_ERROR_CODES, type CloudErrorCode } from '../../../common/cloudApi/errors.ts';
+import { CLOUD_ERROR_CODES, type CloudErrorCode } from '../../../common/cloudApi/errors.schema.ts';
 import {
   OrderRequestSchema,
   type Order,
   type ParsedOrderRequest,
-} from '../../../common/cloudApi/orders.ts';
-import { orderSummarySchema, type OrderSummary } from '../../../common/hostApi/commerce.ts';
+} from '../../../common/cloudApi/orders.schema.ts';
+import { orderSummarySchema, type OrderSummary } from '../../../common/hostApi/commerce.schema.ts';
 import type { Logger } from '../../../common/log.ts';
 import { backoffDelay, type BackoffPolicy } from '../cloudClient/backoff.ts';
 import { CloudError } from '../cloudClient/client.ts';
-import { transaction } from '../../../common/db/transaction.ts';
+import { transaction } from '../../../common/node/transaction.ts';
 import type { OrderStore } from './orderStore.ts';
 
 export type OutboxStatus = 'queued' | 'sent' | 'failed';

@@ -1,6 +1,6 @@
-import type { MerchantDetail } from '../../../common/cloudApi/catalog.ts';
-import type { Order, ParsedOrderRequest } from '../../../common/cloudApi/orders.ts';
-import type { OrderSummary } from '../../../common/hostApi/commerce.ts';
+import type { MerchantDetail } from '../../../common/cloudApi/catalog.schema.ts';
+import type { Order, ParsedOrderRequest } from '../../../common/cloudApi/orders.schema.ts';
+import type { OrderSummary } from '../../../common/hostApi/commerce.schema.ts';
 import { priceOrder } from '../../../common/money.ts';
 
 /**

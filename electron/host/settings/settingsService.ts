@@ -1,5 +1,5 @@
-import type { Settings, SettingsPatch } from '../../../common/settings.ts';
-import type { Variant } from '../../../common/variant.ts';
+import type { Settings, SettingsPatch } from '../../../common/settings.schema.ts';
+import type { Variant } from '../../../common/variant.schema.ts';
 import { HostFailure } from '../dispatch.ts';
 import type { HostEventBus } from '../events.ts';
 import type { SettingsStore } from './settingsStore.ts';

@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { settingsSchema, type Settings, type SettingsPatch } from '../../../common/settings.ts';
+import { transaction } from '../../../common/node/transaction.ts';
+import { settingsSchema, type Settings, type SettingsPatch } from '../../../common/settings.schema.ts';
 
 /**
  * Settings are stored one row per key so that a value written by a newer build, or damaged on
@@ -35,16 +36,11 @@ export class SettingsStore {
       'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ' +
         'ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
     );
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
+    transaction(this.db, () => {
       for (const key of Object.keys(patch) as (keyof Settings)[]) {
         upsert.run(key, JSON.stringify(next[key]), now);
       }
-      this.db.exec('COMMIT');
-    } catch (error) {
-      this.db.exec('ROLLBACK');
-      throw error;
-    }
+    });
     return next;
   }
 }

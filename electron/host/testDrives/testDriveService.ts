@@ -1,7 +1,7 @@
 import {
   TestDriveModelListSchema,
   type TestDriveModel,
-} from '../../../common/cloudApi/testDrives.ts';
+} from '../../../common/cloudApi/testDrives.schema.ts';
 import type { Logger } from '../../../common/log.ts';
 import type { CloudCache } from '../cache/cloudCache.ts';
 import { withCache } from '../cache/withCache.ts';

@@ -6,7 +6,7 @@ import type {
   EndOfTermOption,
   EndOfTermRequest,
   InspectionSlot,
-} from '../../../common/cloudApi/finance.ts';
+} from '../../../common/cloudApi/finance.schema.ts';
 import { END_OF_TERM_WINDOW_DAYS } from '../../../common/lease/endOfTerm.ts';
 import { useAppStore } from '../../store/context.tsx';
 import { Button } from '../../ui/Button.tsx';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Account } from '../../../common/cloudApi/finance.ts';
+import type { Account } from '../../../common/cloudApi/finance.schema.ts';
 import { projectMileage, type MileageProjection } from '../../../common/lease/projection.ts';
 import { useAllowed } from '../../safety/useAllowed.ts';
 import { ReadingContent } from '../../safety/ReadingContent.tsx';

@@ -1,4 +1,4 @@
-import type { Account } from '../../../common/cloudApi/finance.ts';
+import type { Account } from '../../../common/cloudApi/finance.schema.ts';
 import type { DistanceUnit } from '../../../common/locales.ts';
 import type { MileageContract } from '../../../common/lease/projection.ts';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Offer } from '../../../common/cloudApi/offers.ts';
-import type { OffersView } from '../../../common/hostApi/finance.ts';
+import type { Offer } from '../../../common/cloudApi/offers.schema.ts';
+import type { OffersView } from '../../../common/hostApi/finance.schema.ts';
 import { LimitedText } from '../../safety/LimitedText.tsx';
 import { useAppStore } from '../../store/context.tsx';
 import { Button } from '../../ui/Button.tsx';

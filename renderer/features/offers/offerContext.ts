@@ -1,5 +1,5 @@
-import type { FuelLevelBucket, TimeOfDay } from '../../../common/cloudApi/offers.ts';
-import type { OffersInput } from '../../../common/hostApi/finance.ts';
+import type { FuelLevelBucket, TimeOfDay } from '../../../common/cloudApi/offers.schema.ts';
+import type { OffersInput } from '../../../common/hostApi/finance.schema.ts';
 
 /** Coarse buckets only: an exact fuel level or clock time is never offered for targeting. */
 export function fuelBucket(percent: number | undefined): FuelLevelBucket | undefined {

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { OffersView } from '../../../common/hostApi/finance.ts';
+import type { OffersView } from '../../../common/hostApi/finance.schema.ts';
 import { SIGNAL } from '../../../common/vss/signals.ts';
 import { useAllowed } from '../../safety/useAllowed.ts';
 import { useAppStoreApi } from '../../store/context.tsx';

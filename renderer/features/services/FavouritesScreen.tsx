@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Favourite } from '../../../common/cloudApi/favourites.ts';
+import type { Favourite } from '../../../common/cloudApi/favourites.schema.ts';
 import { LimitedText } from '../../safety/LimitedText.tsx';
 import { RestrictedList } from '../../safety/RestrictedList.tsx';
 import { useAppStore } from '../../store/context.tsx';

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MerchantCategory, MerchantResult } from '../../../common/cloudApi/catalog.ts';
-import type { Favourite } from '../../../common/cloudApi/favourites.ts';
-import type { LocalOrder } from '../../../common/hostApi/commerce.ts';
+import type { MerchantCategory, MerchantResult } from '../../../common/cloudApi/catalog.schema.ts';
+import type { Favourite } from '../../../common/cloudApi/favourites.schema.ts';
+import type { LocalOrder } from '../../../common/hostApi/commerce.schema.ts';
 import { SIGNAL } from '../../../common/vss/signals.ts';
 import { LimitedText } from '../../safety/LimitedText.tsx';
 import { useAppStore, useAppStoreApi } from '../../store/context.tsx';

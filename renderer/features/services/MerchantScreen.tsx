@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MenuItem, MerchantDetail } from '../../../common/cloudApi/catalog.ts';
-import type { MerchantView } from '../../../common/hostApi/commerce.ts';
+import type { MenuItem, MerchantDetail } from '../../../common/cloudApi/catalog.schema.ts';
+import type { MerchantView } from '../../../common/hostApi/commerce.schema.ts';
 import { LimitedText } from '../../safety/LimitedText.tsx';
 import { RestrictedList } from '../../safety/RestrictedList.tsx';
 import { useAppStore } from '../../store/context.tsx';

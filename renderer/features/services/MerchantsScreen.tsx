@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MerchantResult } from '../../../common/cloudApi/catalog.ts';
+import type { MerchantResult } from '../../../common/cloudApi/catalog.schema.ts';
 import { LimitedText } from '../../safety/LimitedText.tsx';
 import { RestrictedList } from '../../safety/RestrictedList.tsx';
 import { useAppStore, useAppStoreApi } from '../../store/context.tsx';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MenuItem } from '../../../common/cloudApi/catalog.ts';
+import type { MenuItem } from '../../../common/cloudApi/catalog.schema.ts';
 import { unitPriceMinor } from '../../../common/money.ts';
 import { Button } from '../../ui/Button.tsx';
 import { formatMoney } from '../../ui/format.ts';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LocalOrder } from '../../../common/hostApi/commerce.ts';
+import type { LocalOrder } from '../../../common/hostApi/commerce.schema.ts';
 import { LimitedText } from '../../safety/LimitedText.tsx';
 import { RestrictedList } from '../../safety/RestrictedList.tsx';
 import { useAllowed } from '../../safety/useAllowed.ts';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { LocalOrder } from '../../../common/hostApi/commerce.ts';
+import type { LocalOrder } from '../../../common/hostApi/commerce.schema.ts';
 import { LimitedText } from '../../safety/LimitedText.tsx';
 import { RestrictedList } from '../../safety/RestrictedList.tsx';
 import { useAppStore } from '../../store/context.tsx';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Favourite } from '../../../common/cloudApi/favourites.ts';
-import type { LocalOrder } from '../../../common/hostApi/commerce.ts';
+import type { Favourite } from '../../../common/cloudApi/favourites.schema.ts';
+import type { LocalOrder } from '../../../common/hostApi/commerce.schema.ts';
 import { LimitedText } from '../../safety/LimitedText.tsx';
 import { useAppStore } from '../../store/context.tsx';
 import { Button } from '../../ui/Button.tsx';

@@ -1,6 +1,6 @@
-import type { Favourite, FavouriteRequest } from '../../../common/cloudApi/favourites.ts';
-import type { OrderRequest } from '../../../common/cloudApi/orders.ts';
-import type { LocalOrder } from '../../../common/hostApi/commerce.ts';
+import type { Favourite, FavouriteRequest } from '../../../common/cloudApi/favourites.schema.ts';
+import type { OrderRequest } from '../../../common/cloudApi/orders.schema.ts';
+import type { LocalOrder } from '../../../common/hostApi/commerce.schema.ts';
 import { limitText } from '../../safety/LimitedText.tsx';
 
 /** The cloud's limit on a favourite's label. */

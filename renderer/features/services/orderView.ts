@@ -1,4 +1,4 @@
-import type { LocalOrder } from '../../../common/hostApi/commerce.ts';
+import type { LocalOrder } from '../../../common/hostApi/commerce.schema.ts';
 import {
   ORDER_PROGRESS,
   isTerminal,

@@ -1,6 +1,6 @@
 import type { AreaId } from '../../../common/areas.ts';
-import type { MerchantCategory } from '../../../common/cloudApi/catalog.ts';
-import type { MerchantsInput } from '../../../common/hostApi/commerce.ts';
+import type { MerchantCategory } from '../../../common/cloudApi/catalog.schema.ts';
+import type { MerchantsInput } from '../../../common/hostApi/commerce.schema.ts';
 import { SIGNAL, type VssPath } from '../../../common/vss/signals.ts';
 import type { AppState } from '../../store/appStore.ts';
 import { locationGranted } from '../../store/consentSlice.ts';

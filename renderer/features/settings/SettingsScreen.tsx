@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { DISTANCE_UNITS, THEME_MODES } from '../../../common/locales.ts';
-import type { SettingsPatch } from '../../../common/settings.ts';
+import type { SettingsPatch } from '../../../common/settings.schema.ts';
 import { useAppStore } from '../../store/context.tsx';
 import { Button } from '../../ui/Button.tsx';
 

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import type { Variant } from '../../../common/variant.ts';
+import type { Variant } from '../../../common/variant.schema.ts';
 import { openHeadUnitPage, waitInteractive } from '../headUnit.ts';
 import type { StartupBreakdown } from '../page/probe.ts';
 import { median, round } from '../stats.ts';

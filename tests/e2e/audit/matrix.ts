@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { PublicVariantConfig } from '../../../common/hostApi/contract.ts';
+import type { PublicVariantConfig } from '../../../common/hostApi/contract.schema.ts';
 import type { LocaleCode } from '../../../common/locales.ts';
 import type { Screen } from '../../../renderer/store/navSlice.ts';
 import { auditNow, setLocale, setTheme, showScreen, waitForDriveState } from './pageControl.ts';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { DriveState } from '../../../common/drive/driveState.ts';
-import type { PublicVariantConfig } from '../../../common/hostApi/contract.ts';
+import type { PublicVariantConfig } from '../../../common/hostApi/contract.schema.ts';
 import type { LocaleCode, ThemeMode } from '../../../common/locales.ts';
 import type { Screen } from '../../../renderer/store/navSlice.ts';
 import type { AuditRequest, PageAudit } from './types.ts';

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import type { Variant } from '../../../common/variant.ts';
+import type { Variant } from '../../../common/variant.schema.ts';
 
 /**
  * A page the size of the variant's panel at device pixel ratio 1, so CSS px map to panel

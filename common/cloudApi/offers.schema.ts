@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SUPPORTED_LOCALES } from '../locales.ts';
-import { queryNumber, SlugSchema } from './catalog.ts';
+import { queryNumber, SlugSchema } from './catalog.schema.ts';
 
 /**
  * Offers. Each is non-targeted (`trigger: none`, shown to anyone) or tied to one context

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CurrencySchema, MinorAmountSchema, PositionSchema, SlugSchema } from './catalog.ts';
-import { ClientRequestIdSchema, IsoDateSchema } from './finance.ts';
+import { CurrencySchema, MinorAmountSchema, PositionSchema, SlugSchema } from './catalog.schema.ts';
+import { ClientRequestIdSchema, IsoDateSchema } from './finance.schema.ts';
 
 /** Test drives of the next car: models, the dealer's free slots, bookings by a car-chosen id. */
 

@@ -5,15 +5,15 @@ import {
   MerchantSearchQuerySchema,
   MerchantSearchResponseSchema,
   SlugSchema,
-} from './catalog.ts';
-import { ConsentSyncRequestSchema, ConsentSyncResponseSchema } from './consents.ts';
+} from './catalog.schema.ts';
+import { ConsentSyncRequestSchema, ConsentSyncResponseSchema } from './consents.schema.ts';
 import {
   FavouriteDeletedSchema,
   FavouriteIdSchema,
   FavouriteListSchema,
   FavouriteRequestSchema,
   FavouriteSchema,
-} from './favourites.ts';
+} from './favourites.schema.ts';
 import {
   AccountSchema,
   ClientPaymentIdSchema,
@@ -29,16 +29,16 @@ import {
   MileagePackPurchaseResultSchema,
   MileageReportRequestSchema,
   MileageReportResultSchema,
-} from './finance.ts';
-import { OfferListSchema, OffersQuerySchema } from './offers.ts';
+} from './finance.schema.ts';
+import { OfferListSchema, OffersQuerySchema } from './offers.schema.ts';
 import {
   ClientOrderIdSchema,
   OrderListQuerySchema,
   OrderListSchema,
   OrderRequestSchema,
   OrderSchema,
-} from './orders.ts';
-import { PaymentMethodListSchema } from './payments.ts';
+} from './orders.schema.ts';
+import { PaymentMethodListSchema } from './payments.schema.ts';
 import {
   ClientBookingIdSchema,
   TestDriveBookingListSchema,
@@ -47,8 +47,19 @@ import {
   TestDriveModelListSchema,
   TestDriveSlotListSchema,
   TestDriveSlotQuerySchema,
-} from './testDrives.ts';
-import { endpoint, errorResponses } from './endpoint.ts';
+} from './testDrives.schema.ts';
+import { ErrorResponseSchema } from './errors.schema.ts';
+import { endpoint } from './endpoint.ts';
+
+/** Declares error statuses an endpoint answers (in the shared error shape) for its OpenAPI entry. */
+export function errorResponses<S extends number>(
+  ...statuses: S[]
+): Record<S, typeof ErrorResponseSchema> {
+  return Object.fromEntries(statuses.map((s) => [s, ErrorResponseSchema])) as Record<
+    S,
+    typeof ErrorResponseSchema
+  >;
+}
 
 export const HealthSchema = z.object({
   status: z.literal('ok'),

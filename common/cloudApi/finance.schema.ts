@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DISTANCE_UNITS } from '../locales.ts';
-import { CurrencySchema, MinorAmountSchema, PositionSchema, SlugSchema } from './catalog.ts';
-import { PaymentMethodIdSchema, PaymentMethodSchema } from './payments.ts';
+import { CurrencySchema, MinorAmountSchema, PositionSchema, SlugSchema } from './catalog.schema.ts';
+import { PaymentMethodIdSchema, PaymentMethodSchema } from './payments.schema.ts';
 
 /**
  * The vehicle's finance account: a lease, a subscription or a loan, with its contract, mileage

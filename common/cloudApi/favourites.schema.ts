@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CurrencySchema, FulfilmentSchema, MinorAmountSchema, SlugSchema } from './catalog.ts';
-import { MAX_ORDER_LINES, OrderLineRequestSchema } from './orders.ts';
+import { CurrencySchema, FulfilmentSchema, MinorAmountSchema, SlugSchema } from './catalog.schema.ts';
+import { MAX_ORDER_LINES, OrderLineRequestSchema } from './orders.schema.ts';
 
 export const MAX_FAVOURITES = 20;
 

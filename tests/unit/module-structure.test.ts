@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../support/devVariant.ts';
 import { importCycles, importGraph } from '../support/importGraph.ts';
@@ -25,5 +27,17 @@ describe('module structure', () => {
       ['d.ts', ['a.ts']],
     ]);
     expect(importCycles(graph)).toEqual([['a.ts', 'b.ts', 'c.ts']]);
+  });
+});
+
+describe('schema modules are recognisable by name', () => {
+  it('names every common/ module that builds zod schemas *.schema.ts (the lint rule matches the name)', () => {
+    const offenders = sourceFiles().filter((file) => {
+      if (!file.startsWith('common/') || file.endsWith('.schema.ts')) return false;
+      const text = readFileSync(join(PROJECT_ROOT, file), 'utf8');
+      // A value import of zod, or of another schema module, makes this one a schema module too.
+      return /^import (?!type )[^;]*from '(zod|[^']+\.schema\.ts)';/m.test(text);
+    });
+    expect(offenders).toEqual([]);
   });
 });

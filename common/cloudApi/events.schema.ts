@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CursorSchema, OrderSchema } from './orders.ts';
+import { CursorSchema, OrderSchema } from './orders.schema.ts';
 
 /** socket.io path on the cloud's HTTP server; the handshake carries `auth: { token }`. */
 export const CLOUD_EVENTS_PATH = '/v1/events';

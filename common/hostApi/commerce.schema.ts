@@ -8,16 +8,16 @@ import {
   MerchantResultSchema,
   MinorAmountSchema,
   SlugSchema,
-} from '../cloudApi/catalog.ts';
-import { CLOUD_ERROR_CODES } from '../cloudApi/errors.ts';
+} from '../cloudApi/catalog.schema.ts';
+import { CLOUD_ERROR_CODES } from '../cloudApi/errors.schema.ts';
 import {
   FavouriteIdSchema,
   FavouriteRequestSchema,
   FavouriteSchema,
   MAX_FAVOURITES,
-} from '../cloudApi/favourites.ts';
-import { ClientOrderIdSchema, OrderRequestSchema, OrderSchema } from '../cloudApi/orders.ts';
-import { PaymentMethodSchema } from '../cloudApi/payments.ts';
+} from '../cloudApi/favourites.schema.ts';
+import { ClientOrderIdSchema, OrderRequestSchema, OrderSchema } from '../cloudApi/orders.schema.ts';
+import { PaymentMethodSchema } from '../cloudApi/payments.schema.ts';
 import { CONSENT_PURPOSES } from '../consent.ts';
 
 /**

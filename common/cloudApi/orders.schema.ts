@@ -7,8 +7,8 @@ import {
   MinorDeltaSchema,
   SlugSchema,
   TaxRuleSchema,
-} from './catalog.ts';
-import { PaymentMethodSchema, PaymentMethodIdSchema } from './payments.ts';
+} from './catalog.schema.ts';
+import { PaymentMethodSchema, PaymentMethodIdSchema } from './payments.schema.ts';
 
 export const OrderStateSchema = z.enum(ORDER_STATES);
 

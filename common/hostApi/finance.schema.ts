@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SlugSchema } from '../cloudApi/catalog.ts';
+import { SlugSchema } from '../cloudApi/catalog.schema.ts';
 import {
   AccountSchema,
   ClientPaymentIdSchema,
@@ -12,8 +12,8 @@ import {
   MileagePackListSchema,
   MileagePackPurchaseResultSchema,
   OdometerMSchema,
-} from '../cloudApi/finance.ts';
-import { FUEL_LEVEL_BUCKETS, OfferSchema, TIMES_OF_DAY } from '../cloudApi/offers.ts';
+} from '../cloudApi/finance.schema.ts';
+import { FUEL_LEVEL_BUCKETS, OfferSchema, TIMES_OF_DAY } from '../cloudApi/offers.schema.ts';
 import {
   ClientBookingIdSchema,
   TestDriveBookingListSchema,
@@ -21,9 +21,9 @@ import {
   TestDriveModelListSchema,
   TestDriveSlotIdSchema,
   TestDriveSlotListSchema,
-} from '../cloudApi/testDrives.ts';
-import { PaymentMethodIdSchema } from '../cloudApi/payments.ts';
-import { IsoDateSchema } from '../cloudApi/finance.ts';
+} from '../cloudApi/testDrives.schema.ts';
+import { PaymentMethodIdSchema } from '../cloudApi/payments.schema.ts';
+import { IsoDateSchema } from '../cloudApi/finance.schema.ts';
 
 /**
  * Host API schemas for the finance account (lease screen, end of term), test drives, offers and

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { settingsPatchSchema, settingsSchema } from '../settings.ts';
-import { variantObjectSchema } from '../variant.ts';
+import { settingsPatchSchema, settingsSchema } from '../settings.schema.ts';
+import { variantObjectSchema } from '../variant.schema.ts';
 import type { HostChannel, HostEvent } from './channels.ts';
 import {
   addFavouriteInputSchema,
@@ -19,7 +19,7 @@ import {
   placeOrderInputSchema,
   reorderFavouritesInputSchema,
   setConsentInputSchema,
-} from './commerce.ts';
+} from './commerce.schema.ts';
 import {
   accountViewSchema,
   bookInspectionInputSchema,
@@ -50,7 +50,7 @@ import {
   testDriveSlotsInputSchema,
   todayStartInputSchema,
   todayStartViewSchema,
-} from './finance.ts';
+} from './finance.schema.ts';
 
 export interface ChannelSpec {
   input: z.ZodType;

@@ -1,8 +1,5 @@
-/** The part of node:sqlite's DatabaseSync that migrations need; typed structurally so common stays Node-free. */
-export interface SqlDatabase {
-  exec(sql: string): void;
-  prepare(sql: string): { get(...params: unknown[]): unknown; run(...params: unknown[]): unknown };
-}
+import type { DatabaseSync } from 'node:sqlite';
+import { transaction } from './transaction.ts';
 
 export interface Migration {
   version: number;
@@ -14,7 +11,7 @@ export interface Migration {
  * Applies pending migrations in order, each in its own transaction, tracking the schema version
  * in `PRAGMA user_version`. A failed migration rolls back and leaves the version where it was.
  */
-export function migrate(db: SqlDatabase, migrations: readonly Migration[]): number {
+export function migrate(db: DatabaseSync, migrations: readonly Migration[]): number {
   const sorted = [...migrations].sort((a, b) => a.version - b.version);
   sorted.forEach((m, i) => {
     if (m.version !== i + 1)
@@ -28,13 +25,12 @@ export function migrate(db: SqlDatabase, migrations: readonly Migration[]): numb
     );
   }
   for (const m of sorted.slice(current)) {
-    db.exec('BEGIN IMMEDIATE');
     try {
-      db.exec(m.sql);
-      db.exec(`PRAGMA user_version = ${m.version}`);
-      db.exec('COMMIT');
+      transaction(db, () => {
+        db.exec(m.sql);
+        db.exec(`PRAGMA user_version = ${m.version}`);
+      });
     } catch (error) {
-      db.exec('ROLLBACK');
       throw new Error(`Migration ${m.version} (${m.name}) failed: ${(error as Error).message}`, {
         cause: error,
       });
