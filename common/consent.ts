@@ -13,7 +13,3 @@ export const CONSENT_PURPOSES = [
   'mileage_sharing',
 ] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
-
-export function isConsentPurpose(value: unknown): value is ConsentPurpose {
-  return typeof value === 'string' && (CONSENT_PURPOSES as readonly string[]).includes(value);
-}

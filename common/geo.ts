@@ -21,17 +21,6 @@ export const ROAD_DETOUR_FACTOR = 1.3;
 
 const RAD = Math.PI / 180;
 
-export function isValidLatLon(p: LatLon): boolean {
-  return (
-    Number.isFinite(p.lat) &&
-    Number.isFinite(p.lon) &&
-    p.lat >= -90 &&
-    p.lat <= 90 &&
-    p.lon >= -180 &&
-    p.lon <= 180
-  );
-}
-
 /** Great-circle distance in metres (haversine). */
 export function distanceM(a: LatLon, b: LatLon): number {
   const dLat = (b.lat - a.lat) * RAD;

@@ -7,7 +7,3 @@ export type DistanceUnit = (typeof DISTANCE_UNITS)[number];
 
 export const THEME_MODES = ['auto', 'day', 'night'] as const;
 export type ThemeMode = (typeof THEME_MODES)[number];
-
-export function isLocaleCode(value: unknown): value is LocaleCode {
-  return typeof value === 'string' && (SUPPORTED_LOCALES as readonly string[]).includes(value);
-}

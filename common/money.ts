@@ -4,11 +4,6 @@
  * never silently lose precision. Formatting for people is Intl's job (see `minorToMajor`).
  */
 
-export interface Money {
-  amountMinor: number;
-  currency: string;
-}
-
 /** ISO 4217 alphabetic code. */
 export const CURRENCY_CODE = /^[A-Z]{3}$/;
 
@@ -22,10 +17,6 @@ const MINOR_DIGITS: Readonly<Record<string, number>> = {
   JPY: 0,
   KRW: 0,
 };
-
-export function isCurrencyCode(code: string): boolean {
-  return CURRENCY_CODE.test(code);
-}
 
 export function minorDigits(currency: string): number {
   return MINOR_DIGITS[currency] ?? 2;

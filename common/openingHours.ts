@@ -104,7 +104,3 @@ export function openState(hours: OpeningHours, at: Date): OpenState {
   const nextStart = merged.map(([s]) => s).find((s) => s > t) ?? (merged[0] as [number, number])[0];
   return { open: false, nextChange: weekTimeOf(nextStart) };
 }
-
-export function isOpenAt(hours: OpeningHours, at: Date): boolean {
-  return openState(hours, at).open;
-}

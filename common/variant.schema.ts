@@ -87,6 +87,3 @@ export const variantSchema = variantObjectSchema.superRefine((variant, ctx) => {
   }
 });
 export type Variant = z.infer<typeof variantSchema>;
-
-/** What the renderer may see of the variant: no endpoints it does not use. */
-export type PublicVariant = Omit<Variant, 'cloudUrl' | '$schema'>;

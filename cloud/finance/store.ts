@@ -312,5 +312,3 @@ export function createFinanceStore(db: DatabaseSync) {
     },
   };
 }
-
-export type FinanceStore = ReturnType<typeof createFinanceStore>;

@@ -1,6 +1,5 @@
 import type { IssueLine } from '../../common/validation.ts';
 import {
-  CLOUD_ERROR_CODES,
   ErrorResponseSchema,
   type CloudErrorCode,
   type ErrorResponse,
@@ -8,7 +7,6 @@ import {
 
 /** The codes and the error shape live in common so the car's client validates with them too. */
 export { ErrorResponseSchema, type ErrorResponse };
-export const API_ERROR_CODES = CLOUD_ERROR_CODES;
 export type ApiErrorCode = CloudErrorCode;
 
 export function errorBody(

@@ -21,7 +21,6 @@ export const MinorDeltaSchema = z.number().int().min(-1_000_000_000).max(1_000_0
 export const PositionSchema = z
   .object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) })
   .meta({ id: 'Position', description: 'WGS-84 latitude and longitude in degrees' });
-export type Position = z.infer<typeof PositionSchema>;
 
 export const IsoWeekdaySchema = z.union([
   z.literal(1),
@@ -113,7 +112,6 @@ export const MerchantSearchQuerySchema = z.object({
   ),
   limit: queryNumber(z.number().int().min(1).max(100).default(20)),
 });
-export type MerchantSearchQuery = z.input<typeof MerchantSearchQuerySchema>;
 
 export const MerchantResultSchema = MerchantSchema.extend({
   distanceM: z.number().int().min(0).describe('Straight-line distance from the car'),
@@ -131,7 +129,6 @@ export type MerchantResult = z.infer<typeof MerchantResultSchema>;
 export const MerchantSearchResponseSchema = z.object({
   merchants: z.array(MerchantResultSchema).describe('Nearest first'),
 });
-export type MerchantSearchResponse = z.infer<typeof MerchantSearchResponseSchema>;
 
 export const MenuOptionSchema = z.object({
   id: SlugSchema.describe('Unique within the item, across its groups'),
@@ -181,4 +178,3 @@ export type MerchantDetail = z.infer<typeof MerchantDetailSchema>;
 export const CategoriesResponseSchema = z.object({
   categories: z.array(z.object({ id: CategorySchema, merchantCount: z.number().int().min(0) })),
 });
-export type CategoriesResponse = z.infer<typeof CategoriesResponseSchema>;

@@ -28,7 +28,6 @@ export type ConsentRecord = z.infer<typeof ConsentRecordSchema>;
 export const ConsentSyncRequestSchema = z
   .object({ records: z.array(ConsentRecordSchema).min(1).max(MAX_CONSENT_RECORDS) })
   .meta({ id: 'ConsentSyncRequest' });
-export type ConsentSyncRequest = z.input<typeof ConsentSyncRequestSchema>;
 
 export const ConsentSyncResponseSchema = z
   .object({

@@ -16,7 +16,7 @@ import {
 } from './favourites.schema.ts';
 import {
   AccountSchema,
-  ClientPaymentIdSchema,
+  ClientRequestIdSchema,
   EndOfTermRequestSchema,
   EndOfTermResultSchema,
   InspectionRequestSchema,
@@ -287,7 +287,7 @@ export const cloudApi = {
     tags: ['account'],
     auth: 'vehicle',
     idempotent: true,
-    params: z.object({ clientPaymentId: ClientPaymentIdSchema }),
+    params: z.object({ clientPaymentId: ClientRequestIdSchema }),
     body: InstalmentPaymentRequestSchema,
     responses: {
       200: InstalmentPaymentResultSchema,

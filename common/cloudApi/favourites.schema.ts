@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { CurrencySchema, FulfilmentSchema, MinorAmountSchema, SlugSchema } from './catalog.schema.ts';
+import {
+  CurrencySchema,
+  FulfilmentSchema,
+  MinorAmountSchema,
+  SlugSchema,
+} from './catalog.schema.ts';
 import { MAX_ORDER_LINES, OrderLineRequestSchema } from './orders.schema.ts';
 
 export const MAX_FAVOURITES = 20;
@@ -48,6 +53,5 @@ export const FavouriteSchema = z
 export type Favourite = z.infer<typeof FavouriteSchema>;
 
 export const FavouriteListSchema = z.object({ favourites: z.array(FavouriteSchema) });
-export type FavouriteList = z.infer<typeof FavouriteListSchema>;
 
 export const FavouriteDeletedSchema = z.object({ id: FavouriteIdSchema, deleted: z.literal(true) });

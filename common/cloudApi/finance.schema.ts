@@ -13,7 +13,6 @@ export const ACCOUNT_KINDS = ['lease', 'subscription', 'loan'] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
 
 export const ALLOWANCE_PERIODS = ['year', 'month'] as const;
-export type AllowancePeriod = (typeof ALLOWANCE_PERIODS)[number];
 
 export const DistanceUnitSchema = z.enum(DISTANCE_UNITS);
 
@@ -28,8 +27,6 @@ export const IsoDateSchema = z.iso.date();
 export const ClientRequestIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{8,64}$/, 'expected 8-64 characters of A-Z, a-z, 0-9, _ and -');
-export const ClientPaymentIdSchema = ClientRequestIdSchema;
-export const ClientPurchaseIdSchema = ClientRequestIdSchema;
 
 /** An odometer reading in metres, as Vehicle.TraveledDistance (uint32) carries it. */
 export const OdometerMSchema = z.number().int().min(0).max(4_294_967_295);
@@ -59,7 +56,6 @@ export const MileageAllowanceSchema = z
       .describe('Total allowed over the whole term, packs included, in `unit`'),
   })
   .meta({ id: 'MileageAllowance' });
-export type MileageAllowance = z.infer<typeof MileageAllowanceSchema>;
 
 export const ContractSchema = z
   .object({
@@ -76,7 +72,6 @@ export const ContractSchema = z
     paymentsRemaining: z.number().int().min(0),
   })
   .meta({ id: 'Contract' });
-export type Contract = z.infer<typeof ContractSchema>;
 
 export const NextPaymentSchema = z
   .object({
@@ -87,10 +82,8 @@ export const NextPaymentSchema = z
     overdue: z.boolean(),
   })
   .meta({ id: 'NextPayment' });
-export type NextPayment = z.infer<typeof NextPaymentSchema>;
 
 export const END_OF_TERM_CHOICES = ['return', 'buy', 'extend', 'upgrade'] as const;
-export type EndOfTermChoiceKind = (typeof END_OF_TERM_CHOICES)[number];
 
 export const ExtendMonthsSchema = z.union([z.literal(6), z.literal(12)]);
 
@@ -205,11 +198,10 @@ export const InstalmentPaymentRequestSchema = z
     amountMinor: MinorAmountSchema.describe('The amount the car showed; must match'),
   })
   .meta({ id: 'InstalmentPaymentRequest' });
-export type InstalmentPaymentRequest = z.input<typeof InstalmentPaymentRequestSchema>;
 
 export const InstalmentPaymentSchema = z
   .object({
-    clientPaymentId: ClientPaymentIdSchema,
+    clientPaymentId: ClientRequestIdSchema,
     paymentId: z.string().regex(/^pay_[0-9a-f]{16}$/),
     instalmentNumber: z.number().int().min(1),
     amountMinor: MinorAmountSchema,
@@ -236,11 +228,10 @@ export const MileagePackSchema = z
     currency: CurrencySchema,
   })
   .meta({ id: 'MileagePack' });
-export type MileagePack = z.infer<typeof MileagePackSchema>;
 
 export const MileagePackPurchaseRequestSchema = z
   .object({
-    clientPurchaseId: ClientPurchaseIdSchema.describe('Makes the purchase idempotent'),
+    clientPurchaseId: ClientRequestIdSchema.describe('Makes the purchase idempotent'),
     packId: SlugSchema,
     paymentMethodId: PaymentMethodIdSchema,
     expectedPriceMinor: MinorAmountSchema.optional().describe(
@@ -248,11 +239,10 @@ export const MileagePackPurchaseRequestSchema = z
     ),
   })
   .meta({ id: 'MileagePackPurchaseRequest' });
-export type MileagePackPurchaseRequest = z.input<typeof MileagePackPurchaseRequestSchema>;
 
 export const MileagePackPurchaseSchema = z
   .object({
-    clientPurchaseId: ClientPurchaseIdSchema,
+    clientPurchaseId: ClientRequestIdSchema,
     purchaseId: z.string().regex(/^mpp_[0-9a-f]{16}$/),
     packId: SlugSchema,
     distance: z.number().int().min(1),
@@ -298,7 +288,6 @@ export type InspectionSlotList = z.infer<typeof InspectionSlotListSchema>;
 export const InspectionRequestSchema = z
   .object({ slotId: InspectionSlotSchema.shape.slotId })
   .meta({ id: 'InspectionRequest' });
-export type InspectionRequest = z.input<typeof InspectionRequestSchema>;
 
 export const InspectionResultSchema = z
   .object({ booking: InspectionBookingSchema, account: AccountSchema })
@@ -309,7 +298,6 @@ export type InspectionResult = z.infer<typeof InspectionResultSchema>;
 
 /** Sent by the host only while the mileage-sharing consent is granted. */
 export const MileageReportRequestSchema = MileageReportSchema.meta({ id: 'MileageReportRequest' });
-export type MileageReportRequest = z.input<typeof MileageReportRequestSchema>;
 
 export const MileageReportResultSchema = z
   .object({

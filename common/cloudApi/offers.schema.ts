@@ -53,7 +53,6 @@ export const OffersQuerySchema = z
     message: 'lat and lon come together',
     path: ['lat'],
   });
-export type OffersQuery = z.input<typeof OffersQuerySchema>;
 
 export const OfferSubjectSchema = z
   .discriminatedUnion('kind', [
@@ -61,7 +60,6 @@ export const OfferSubjectSchema = z
     z.object({ kind: z.literal('product'), productId: SlugSchema, productName: z.string() }),
   ])
   .meta({ id: 'OfferSubject' });
-export type OfferSubject = z.infer<typeof OfferSubjectSchema>;
 
 export const OfferSchema = z
   .object({

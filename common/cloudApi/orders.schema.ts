@@ -32,7 +32,6 @@ export const OrderLineRequestSchema = z.object({
     .describe('1 up to the item’s maxQuantity; out of range answers 422 quantity_out_of_range'),
   optionIds: z.array(SlugSchema).max(MAX_OPTIONS_PER_LINE).default([]),
 });
-export type OrderLineRequest = z.input<typeof OrderLineRequestSchema>;
 
 export const OrderRequestSchema = z
   .object({

@@ -20,4 +20,3 @@ export const PaymentMethodSchema = z
 export type PaymentMethod = z.infer<typeof PaymentMethodSchema>;
 
 export const PaymentMethodListSchema = z.object({ paymentMethods: z.array(PaymentMethodSchema) });
-export type PaymentMethodList = z.infer<typeof PaymentMethodListSchema>;

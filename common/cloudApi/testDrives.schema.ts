@@ -39,7 +39,6 @@ export type TestDriveModel = z.infer<typeof TestDriveModelSchema>;
 export const TestDriveModelListSchema = z
   .object({ models: z.array(TestDriveModelSchema) })
   .meta({ id: 'TestDriveModelList' });
-export type TestDriveModelList = z.infer<typeof TestDriveModelListSchema>;
 
 export const TestDriveSlotIdSchema = z
   .string()
@@ -49,7 +48,6 @@ export const TestDriveSlotQuerySchema = z.object({
   modelId: SlugSchema,
   from: IsoDateSchema.optional().describe('First day (dealer local); default today'),
 });
-export type TestDriveSlotQuery = z.input<typeof TestDriveSlotQuerySchema>;
 
 export const TestDriveSlotSchema = z
   .object({
@@ -72,7 +70,6 @@ export const ClientBookingIdSchema = ClientRequestIdSchema;
 export const TestDriveBookingRequestSchema = z
   .object({ slotId: TestDriveSlotIdSchema })
   .meta({ id: 'TestDriveBookingRequest' });
-export type TestDriveBookingRequest = z.input<typeof TestDriveBookingRequestSchema>;
 
 export const TEST_DRIVE_BOOKING_STATES = ['booked', 'cancelled'] as const;
 
@@ -96,4 +93,3 @@ export type TestDriveBooking = z.infer<typeof TestDriveBookingSchema>;
 export const TestDriveBookingListSchema = z
   .object({ bookings: z.array(TestDriveBookingSchema).describe('Soonest first') })
   .meta({ id: 'TestDriveBookingList' });
-export type TestDriveBookingList = z.infer<typeof TestDriveBookingListSchema>;

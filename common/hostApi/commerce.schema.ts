@@ -39,10 +39,8 @@ export const placeOrderInputSchema = z.strictObject({
   clientOrderId: ClientOrderIdSchema,
   request: OrderRequestSchema,
 });
-export type PlaceOrderInput = z.input<typeof placeOrderInputSchema>;
 
 export const DELIVERY_STATES = ['queued', 'sent', 'failed'] as const;
-export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
 /** What the car asked for, named from the cached menu so a queued order can be shown offline. */
 export const orderSummarySchema = z.strictObject({

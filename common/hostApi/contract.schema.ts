@@ -48,7 +48,7 @@ import {
   testDriveModelsViewSchema,
   testDriveSlotListSchema,
   testDriveSlotsInputSchema,
-  todayStartInputSchema,
+  todayStartSchema,
   todayStartViewSchema,
 } from './finance.schema.ts';
 
@@ -111,7 +111,7 @@ export const hostContract = {
   'account.bookInspection': { input: bookInspectionInputSchema, output: inspectionResultSchema },
   'mileage.report': { input: mileageReportInputSchema, output: mileageReportOutputSchema },
   'lease.todayStart': { input: noInput, output: todayStartViewSchema },
-  'lease.setTodayStart': { input: todayStartInputSchema, output: todayStartViewSchema },
+  'lease.setTodayStart': { input: todayStartSchema, output: todayStartViewSchema },
   'offers.list': { input: offersInputSchema, output: offersViewSchema },
   'offers.markShown': { input: offerRefSchema, output: markShownOutputSchema },
   'offers.mute': { input: merchantMuteSchema, output: offerMutesSchema },

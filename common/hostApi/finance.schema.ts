@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { SlugSchema } from '../cloudApi/catalog.schema.ts';
 import {
   AccountSchema,
-  ClientPaymentIdSchema,
-  ClientPurchaseIdSchema,
+  ClientRequestIdSchema,
   EndOfTermRequestSchema,
   EndOfTermResultSchema,
   InspectionResultSchema,
@@ -43,13 +42,13 @@ export type AccountView = z.infer<typeof accountViewSchema>;
 
 export const payInstalmentInputSchema = z.strictObject({
   /** Chosen by the renderer and reused on a retry, so paying twice pays once. */
-  clientPaymentId: ClientPaymentIdSchema,
+  clientPaymentId: ClientRequestIdSchema,
   paymentMethodId: PaymentMethodIdSchema,
   instalmentNumber: z.number().int().min(1),
   amountMinor: z.number().int().min(0),
 });
 export const buyMileagePackInputSchema = z.strictObject({
-  clientPurchaseId: ClientPurchaseIdSchema,
+  clientPurchaseId: ClientRequestIdSchema,
   packId: SlugSchema,
   paymentMethodId: PaymentMethodIdSchema,
   expectedPriceMinor: z.number().int().min(0).optional(),
@@ -84,7 +83,6 @@ export const todayStartSchema = z.strictObject({
 export type TodayStart = z.infer<typeof todayStartSchema>;
 export const todayStartViewSchema = z.strictObject({ todayStart: todayStartSchema.nullable() });
 /** Sets the day's start unless that day already has one; the answer is the one kept. */
-export const todayStartInputSchema = todayStartSchema;
 
 // ---- Offers --------------------------------------------------------------------------------------
 

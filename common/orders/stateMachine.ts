@@ -45,10 +45,6 @@ export const ORDER_TRANSITIONS: Readonly<
   cancelled: {},
 };
 
-export function isOrderState(value: string): value is OrderState {
-  return (ORDER_STATES as readonly string[]).includes(value);
-}
-
 export function isTerminal(state: OrderState): boolean {
   return TERMINAL_STATES.includes(state);
 }

@@ -61,9 +61,6 @@ export interface PathsFilter {
 }
 
 export type SubscribeFilter = TimebasedFilter | ChangeFilter | RangeFilter;
-export type VissFilter = SubscribeFilter | PathsFilter;
-/** VISS allows one filter object, or a list of at most one `paths` plus one other variant. */
-export type VissFilterExpression = VissFilter | VissFilter[];
 
 // Requests (client -> bridge) -----------------------------------------------------------------
 

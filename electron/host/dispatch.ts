@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 import { isHostChannel, type HostChannel } from '../../common/hostApi/channels.ts';
-import type { ChannelInput, ChannelOutput, HostContract } from '../../common/hostApi/contract.schema.ts';
+import type {
+  ChannelInput,
+  ChannelOutput,
+  HostContract,
+} from '../../common/hostApi/contract.schema.ts';
 import type { HostEnvelope, HostErrorCode } from '../../common/hostApi/errors.ts';
 import { issueLines } from '../../common/validation.ts';
 

@@ -5,8 +5,15 @@ import {
   type EndpointRequest,
   type EndpointResult,
 } from '../../../common/cloudApi/endpoint.ts';
-import { cloudApi, type CloudApi, type OperationId } from '../../../common/cloudApi/endpoints.schema.ts';
-import { ErrorResponseSchema, type CloudErrorCode } from '../../../common/cloudApi/errors.schema.ts';
+import {
+  cloudApi,
+  type CloudApi,
+  type OperationId,
+} from '../../../common/cloudApi/endpoints.schema.ts';
+import {
+  ErrorResponseSchema,
+  type CloudErrorCode,
+} from '../../../common/cloudApi/errors.schema.ts';
 import { backoffDelay, sleep, type BackoffPolicy } from './backoff.ts';
 
 export type CloudErrorKind = 'offline' | 'timeout' | 'http' | 'invalid_response';

@@ -1,6 +1,10 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { transaction } from '../../../common/node/transaction.ts';
-import { settingsSchema, type Settings, type SettingsPatch } from '../../../common/settings.schema.ts';
+import {
+  settingsSchema,
+  type Settings,
+  type SettingsPatch,
+} from '../../../common/settings.schema.ts';
 
 /**
  * Settings are stored one row per key so that a value written by a newer build, or damaged on

@@ -1,10 +1,14 @@
 import type { ReactNode } from 'react';
 import { MERCHANT_CATEGORIES, type MerchantCategory } from '../../../common/categories.ts';
 
+const MAX_TILES = 8;
+if (MERCHANT_CATEGORIES.length > MAX_TILES) {
+  // G4: a grid the driver can take in at a glance; more categories need another layout first.
+  throw new Error(`At most ${MAX_TILES} category tiles fit one screen`);
+}
+
 /** The category tiles, in display order (G4: at most MAX_TILES on one screen). */
 export const CATEGORIES = MERCHANT_CATEGORIES;
-
-export const MAX_TILES = 8;
 
 /** Pictograms on a 100 × 100 grid (the same shapes as the cloud's generated merchant images). */
 const GLYPHS: Record<MerchantCategory, ReactNode> = {

@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TestDriveBooking, TestDriveModel } from '../../../common/cloudApi/testDrives.schema.ts';
+import type {
+  TestDriveBooking,
+  TestDriveModel,
+} from '../../../common/cloudApi/testDrives.schema.ts';
 import { LimitedText } from '../../safety/LimitedText.tsx';
 import { RestrictedList } from '../../safety/RestrictedList.tsx';
 import { useAppStore } from '../../store/context.tsx';
