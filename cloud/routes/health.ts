@@ -1,8 +1,8 @@
 import { cloudApi } from '../../common/cloudApi/endpoints.schema.ts';
-import { defineRoute } from '../http/define.ts';
+import { defineRoute, type CloudRoute } from '../http/define.ts';
 import { CLOUD_VERSION } from '../version.ts';
 
-export const healthRoute = defineRoute(cloudApi.getHealth, (_input, { db }) => {
+const healthRoute = defineRoute(cloudApi.getHealth, (_input, { db }) => {
   // A failing database makes this throw, which answers 500 instead of a false "ok".
   db.prepare('SELECT 1').get();
   return {
@@ -10,3 +10,6 @@ export const healthRoute = defineRoute(cloudApi.getHealth, (_input, { db }) => {
     body: { status: 'ok', version: CLOUD_VERSION, time: new Date().toISOString() },
   };
 });
+
+/** This module's routes, in registration order: a new endpoint here is added to this list. */
+export const healthRoutes: readonly CloudRoute[] = [healthRoute];

@@ -1,8 +1,8 @@
 import { cloudApi } from '../../common/cloudApi/endpoints.schema.ts';
 import { requireVehicle } from '../auth.ts';
-import { defineRoute } from '../http/define.ts';
+import { defineRoute, type CloudRoute } from '../http/define.ts';
 
-export const putOrderRoute = defineRoute(cloudApi.putOrder, ({ params, body }, ctx) => {
+const putOrderRoute = defineRoute(cloudApi.putOrder, ({ params, body }, ctx) => {
   const vehicle = requireVehicle(ctx);
   const { created, order } = ctx.services.orders.create(vehicle.id, params.clientOrderId, body);
   const location = { location: `/v1/orders/${order.clientOrderId}` };
@@ -11,12 +11,12 @@ export const putOrderRoute = defineRoute(cloudApi.putOrder, ({ params, body }, c
     : { status: 200, body: order, headers: location };
 });
 
-export const getOrderRoute = defineRoute(cloudApi.getOrder, ({ params }, ctx) => ({
+const getOrderRoute = defineRoute(cloudApi.getOrder, ({ params }, ctx) => ({
   status: 200,
   body: ctx.services.orders.get(requireVehicle(ctx).id, params.clientOrderId),
 }));
 
-export const listOrdersRoute = defineRoute(cloudApi.listOrders, ({ query }, ctx) => {
+const listOrdersRoute = defineRoute(cloudApi.listOrders, ({ query }, ctx) => {
   const page = ctx.services.orders.list(requireVehicle(ctx).id, query.since, query.limit);
   return {
     status: 200,
@@ -28,7 +28,15 @@ export const listOrdersRoute = defineRoute(cloudApi.listOrders, ({ query }, ctx)
   };
 });
 
-export const cancelOrderRoute = defineRoute(cloudApi.cancelOrder, ({ params }, ctx) => ({
+const cancelOrderRoute = defineRoute(cloudApi.cancelOrder, ({ params }, ctx) => ({
   status: 200,
   body: ctx.services.orders.cancel(requireVehicle(ctx).id, params.clientOrderId),
 }));
+
+/** This module's routes, in registration order: a new endpoint here is added to this list. */
+export const orderRoutes: readonly CloudRoute[] = [
+  putOrderRoute,
+  getOrderRoute,
+  listOrdersRoute,
+  cancelOrderRoute,
+];

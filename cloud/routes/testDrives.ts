@@ -1,21 +1,18 @@
 import { cloudApi } from '../../common/cloudApi/endpoints.schema.ts';
 import { requireVehicle } from '../auth.ts';
-import { defineRoute } from '../http/define.ts';
+import { defineRoute, type CloudRoute } from '../http/define.ts';
 
-export const listTestDriveModelsRoute = defineRoute(cloudApi.listTestDriveModels, (_input, ctx) => {
+const listTestDriveModelsRoute = defineRoute(cloudApi.listTestDriveModels, (_input, ctx) => {
   requireVehicle(ctx);
   return { status: 200, body: { models: ctx.services.testDrives.models() } };
 });
 
-export const listTestDriveSlotsRoute = defineRoute(
-  cloudApi.listTestDriveSlots,
-  ({ query }, ctx) => {
-    requireVehicle(ctx);
-    return { status: 200, body: ctx.services.testDrives.slots(query.modelId, query.from) };
-  },
-);
+const listTestDriveSlotsRoute = defineRoute(cloudApi.listTestDriveSlots, ({ query }, ctx) => {
+  requireVehicle(ctx);
+  return { status: 200, body: ctx.services.testDrives.slots(query.modelId, query.from) };
+});
 
-export const putTestDriveBookingRoute = defineRoute(
+const putTestDriveBookingRoute = defineRoute(
   cloudApi.putTestDriveBooking,
   ({ params, body }, ctx) => {
     const { created, booking } = ctx.services.testDrives.book(
@@ -30,7 +27,7 @@ export const putTestDriveBookingRoute = defineRoute(
   },
 );
 
-export const cancelTestDriveBookingRoute = defineRoute(
+const cancelTestDriveBookingRoute = defineRoute(
   cloudApi.cancelTestDriveBooking,
   ({ params }, ctx) => ({
     status: 200,
@@ -38,10 +35,16 @@ export const cancelTestDriveBookingRoute = defineRoute(
   }),
 );
 
-export const listTestDriveBookingsRoute = defineRoute(
-  cloudApi.listTestDriveBookings,
-  (_input, ctx) => ({
-    status: 200,
-    body: { bookings: ctx.services.testDrives.list(requireVehicle(ctx).id) },
-  }),
-);
+const listTestDriveBookingsRoute = defineRoute(cloudApi.listTestDriveBookings, (_input, ctx) => ({
+  status: 200,
+  body: { bookings: ctx.services.testDrives.list(requireVehicle(ctx).id) },
+}));
+
+/** This module's routes, in registration order: a new endpoint here is added to this list. */
+export const testDriveRoutes: readonly CloudRoute[] = [
+  listTestDriveModelsRoute,
+  listTestDriveSlotsRoute,
+  putTestDriveBookingRoute,
+  cancelTestDriveBookingRoute,
+  listTestDriveBookingsRoute,
+];
