@@ -37,9 +37,29 @@ export interface SearchParams {
   limit: number;
 }
 
+export interface StopParams {
+  lat: number;
+  lon: number;
+  heading?: number;
+  energy: 'fuel' | 'ev_charging';
+  radiusM: number;
+  walkM: number;
+  limit: number;
+}
+
+export interface Stop {
+  station: MerchantResult;
+  nearby: (MerchantResult & { walkM: number })[];
+}
+
+/** What a combined stop's merchant sells: something to pick up while the tank fills. */
+const STOP_CATEGORIES: readonly MerchantCategory[] = ['coffee', 'food'];
+
 export interface CatalogueStore {
   categories(): { id: MerchantCategory; merchantCount: number }[];
   search(params: SearchParams, at: Date): MerchantResult[];
+  /** Stations with coffee or food open now within walking distance: ahead first, then nearest. */
+  stops(params: StopParams, at: Date): Stop[];
   /** A merchant with its menu, or null. */
   get(id: string): CatalogueMerchant | null;
   openState(merchant: Merchant, at: Date): OpenState;
@@ -67,13 +87,45 @@ function toMerchant(row: Omit<MerchantRow, 'menu_json'>): Merchant {
 }
 
 export function createCatalogueStore(db: DatabaseSync): CatalogueStore {
-  return {
+  const store: CatalogueStore = {
     categories() {
       const rows = db
         .prepare('SELECT category, count(*) AS n FROM merchants GROUP BY category')
         .all() as { category: string; n: number }[];
       const counts = new Map(rows.map((r) => [r.category, r.n]));
       return MERCHANT_CATEGORIES.map((id) => ({ id, merchantCount: counts.get(id) ?? 0 }));
+    },
+
+    stops(params, at) {
+      const stations = store.search(
+        {
+          lat: params.lat,
+          lon: params.lon,
+          radiusM: params.radiusM,
+          category: params.energy,
+          heading: params.heading,
+          limit: 100,
+        },
+        at,
+      );
+      const stops: Stop[] = [];
+      for (const station of stations) {
+        const around = { lat: station.position.lat, lon: station.position.lon };
+        const nearby = store
+          .search({ ...around, radiusM: params.walkM, limit: 100 }, at)
+          .filter((m) => STOP_CATEGORIES.includes(m.category) && m.openNow)
+          // Distances from the car, so the car can tell how long until the pickup.
+          .map((m) => ({
+            ...m,
+            walkM: m.distanceM,
+            distanceM: Math.round(distanceM({ lat: params.lat, lon: params.lon }, m.position)),
+          }));
+        if (nearby.length > 0) stops.push({ station, nearby });
+      }
+      // A station behind the car means turning round: ahead first, each group nearest first.
+      return stops
+        .sort((a, b) => Number(b.station.ahead === true) - Number(a.station.ahead === true))
+        .slice(0, params.limit);
     },
 
     search(params, at) {
@@ -126,4 +178,5 @@ export function createCatalogueStore(db: DatabaseSync): CatalogueStore {
       return openState(merchant.openingHours, at);
     },
   };
+  return store;
 }

@@ -1,6 +1,6 @@
 import { cloudApi } from '../../common/cloudApi/endpoints.schema.ts';
 import { merchantImageSvg } from '../catalogue/images.ts';
-import { defineRoute } from '../http/define.ts';
+import { defineRoute, type CloudRoute } from '../http/define.ts';
 import { notFound } from '../http/errors.ts';
 
 /*
@@ -8,12 +8,12 @@ import { notFound } from '../http/errors.ts';
  * identity (trajectories are personal data). Everything per vehicle sits behind the token.
  */
 
-export const categoriesRoute = defineRoute(cloudApi.listCategories, (_input, { services }) => ({
+const categoriesRoute = defineRoute(cloudApi.listCategories, (_input, { services }) => ({
   status: 200,
   body: { categories: services.catalogue.categories() },
 }));
 
-export const searchMerchantsRoute = defineRoute(
+const searchMerchantsRoute = defineRoute(
   cloudApi.searchMerchants,
   ({ query }, { services, now }) => ({
     status: 200,
@@ -21,20 +21,17 @@ export const searchMerchantsRoute = defineRoute(
   }),
 );
 
-export const getMerchantRoute = defineRoute(
-  cloudApi.getMerchant,
-  ({ params }, { services, now }) => {
-    const merchant = services.catalogue.get(params.merchantId);
-    if (!merchant) throw notFound(`No merchant ${params.merchantId}`);
-    const state = services.catalogue.openState(merchant, now());
-    return {
-      status: 200,
-      body: { ...merchant, openNow: state.open, nextChange: state.nextChange },
-    };
-  },
-);
+const getMerchantRoute = defineRoute(cloudApi.getMerchant, ({ params }, { services, now }) => {
+  const merchant = services.catalogue.get(params.merchantId);
+  if (!merchant) throw notFound(`No merchant ${params.merchantId}`);
+  const state = services.catalogue.openState(merchant, now());
+  return {
+    status: 200,
+    body: { ...merchant, openNow: state.open, nextChange: state.nextChange },
+  };
+});
 
-export const imageRoute = defineRoute(cloudApi.getImage, ({ params }, { services }) => {
+const imageRoute = defineRoute(cloudApi.getImage, ({ params }, { services }) => {
   const merchant = services.catalogue.get(params.name.slice(0, -'.svg'.length));
   if (!merchant) throw notFound(`No image ${params.name}`);
   return {
@@ -47,3 +44,17 @@ export const imageRoute = defineRoute(cloudApi.getImage, ({ params }, { services
     },
   };
 });
+
+const searchStopsRoute = defineRoute(cloudApi.searchStops, ({ query }, { services, now }) => ({
+  status: 200,
+  body: { stops: services.catalogue.stops(query, now()) },
+}));
+
+/** This module's routes, in registration order: a new endpoint here is added to this list. */
+export const catalogRoutes: readonly CloudRoute[] = [
+  categoriesRoute,
+  searchMerchantsRoute,
+  getMerchantRoute,
+  imageRoute,
+  searchStopsRoute,
+];

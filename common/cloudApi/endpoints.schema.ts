@@ -5,6 +5,8 @@ import {
   MerchantSearchQuerySchema,
   MerchantSearchResponseSchema,
   SlugSchema,
+  queryNumber,
+  MerchantResultSchema,
 } from './catalog.schema.ts';
 import { ConsentSyncRequestSchema, ConsentSyncResponseSchema } from './consents.schema.ts';
 import {
@@ -60,6 +62,41 @@ export function errorResponses<S extends number>(
     typeof ErrorResponseSchema
   >;
 }
+
+/** Energy a combined stop offers: a fuel station or a charging point. */
+export const StopEnergySchema = z.enum(['fuel', 'ev_charging']);
+
+export const StopSearchQuerySchema = z.object({
+  lat: queryNumber(z.number().min(-90).max(90)).describe('WGS-84 latitude of the car'),
+  lon: queryNumber(z.number().min(-180).max(180)).describe('WGS-84 longitude of the car'),
+  heading: queryNumber(z.number().min(0).max(360).optional()).describe(
+    'Direction of travel; stations ahead come first',
+  ),
+  energy: StopEnergySchema,
+  radiusM: queryNumber(z.number().int().min(1).max(50_000).default(10_000)),
+  walkM: queryNumber(z.number().int().min(50).max(1_000).default(400)).describe(
+    'How far a merchant may be from the station, on foot (straight line)',
+  ),
+  limit: queryNumber(z.number().int().min(1).max(20).default(5)),
+});
+
+export const StopListSchema = z
+  .object({
+    stops: z.array(
+      z.object({
+        station: MerchantResultSchema,
+        nearby: z
+          .array(
+            MerchantResultSchema.extend({
+              walkM: z.number().int().min(0).describe('Straight-line distance from the station'),
+            }),
+          )
+          .min(1)
+          .describe('Coffee and food open now within walkM of the station, nearest first'),
+      }),
+    ),
+  })
+  .meta({ id: 'StopList' });
 
 export const HealthSchema = z.object({
   status: z.literal('ok'),
@@ -151,6 +188,21 @@ export const cloudApi = {
       name: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}\.svg$/, 'expected <merchant id>.svg'),
     }),
     responses: { 200: z.string(), ...errorResponses(404) },
+  }),
+  searchStops: endpoint({
+    method: 'GET',
+    path: '/v1/stops',
+    operationId: 'searchStops',
+    summary: 'Combined stops: stations within a radius with coffee or food open nearby',
+    description:
+      'Fuel or charging stations near the car (ahead of it first when `heading` is given, then ' +
+      'nearest), each with the coffee and food merchants open now within `walkM` of it, so the ' +
+      'car can refuel and pick up an order in one stop. Stations without such a merchant are left out.',
+    auth: 'none',
+    idempotent: true,
+    tags: ['catalogue'],
+    query: StopSearchQuerySchema,
+    responses: { 200: StopListSchema },
   }),
   // ---- account
   listPaymentMethods: endpoint({

@@ -15,6 +15,7 @@ export const HOST_CHANNELS = [
   'catalog.merchants',
   'catalog.merchant',
   'catalog.areas',
+  'catalog.stops',
   'favourites.list',
   'favourites.add',
   'favourites.remove',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { settingsPatchSchema, settingsSchema } from '../settings.schema.ts';
+import { StopEnergySchema, StopListSchema } from '../cloudApi/endpoints.schema.ts';
 import { variantObjectSchema } from '../variant.schema.ts';
 import type { HostChannel, HostEvent } from './channels.ts';
 import {
@@ -89,6 +90,18 @@ export const hostContract = {
   'catalog.merchants': { input: merchantsInputSchema, output: merchantListSchema },
   'catalog.merchant': { input: merchantRefSchema, output: merchantViewSchema },
   'catalog.areas': { input: noInput, output: areaListSchema },
+  // Stations ahead with coffee or food beside them (the combined stop); around the car only.
+  'catalog.stops': {
+    input: z.strictObject({
+      position: z.strictObject({
+        lat: z.number().min(-90).max(90),
+        lon: z.number().min(-180).max(180),
+        heading: z.number().min(0).max(360).optional(),
+      }),
+      energy: StopEnergySchema,
+    }),
+    output: StopListSchema,
+  },
   'favourites.list': { input: noInput, output: favouriteListViewSchema },
   'favourites.add': { input: addFavouriteInputSchema, output: favouriteListViewSchema },
   'favourites.remove': { input: favouriteRefSchema, output: favouriteListViewSchema },

@@ -5,6 +5,7 @@ import type {
   MerchantsInput,
   MerchantView,
 } from '../../../common/hostApi/commerce.schema.ts';
+import type { ChannelInput, ChannelOutput } from '../../../common/hostApi/contract.schema.ts';
 import type { Logger } from '../../../common/log.ts';
 import type { CloudClient } from '../cloudClient/client.ts';
 import type { ConsentStore } from '../consent/consentStore.ts';
@@ -96,6 +97,29 @@ export class CatalogService {
       stale: result.stale,
       fetchedAt: result.fetchedAt,
     };
+  }
+
+  /**
+   * Combined stops around the car. Live only: a stop is chosen for the next minutes of the drive,
+   * so an old answer is no answer (offline: `unavailable`). Needs the location consent, as any
+   * search around the car does.
+   */
+  async stops(input: ChannelInput<'catalog.stops'>): Promise<ChannelOutput<'catalog.stops'>> {
+    if (!this.consent.isGranted('location')) {
+      throw new HostFailure('forbidden', LOCATION_CONSENT_REQUIRED);
+    }
+    const { lat, lon, heading } = input.position;
+    return this.client.call('searchStops', {
+      query: {
+        lat,
+        lon,
+        heading,
+        energy: input.energy,
+        radiusM: DEFAULT_RADIUS_M,
+        walkM: 400,
+        limit: 5,
+      },
+    });
   }
 
   async merchant(merchantId: string): Promise<MerchantView> {

@@ -8,5 +8,6 @@ export function catalogHandlers({
     'catalog.merchants': (input) => catalog.merchants(input),
     'catalog.merchant': (input) => catalog.merchant(input.merchantId),
     'catalog.areas': () => catalog.areas(),
+    'catalog.stops': (input) => catalog.stops(input),
   };
 }
