@@ -81,6 +81,20 @@ const SOCKET_SERVER = forbid(
   'Server libraries do not belong here.',
 );
 
+/** What the whole renderer may not import (DESIGN §3). */
+const RENDERER_RULES = [
+  ELECTRON,
+  HOST,
+  MAIN,
+  BRIDGE,
+  CLOUD,
+  NODE,
+  ZOD,
+  SCHEMA_MODULES,
+  SOCKET_SERVER,
+  NODE_SHARED,
+];
+
 const restrict = (files, ...patterns) => ({
   files,
   rules: {
@@ -110,46 +124,12 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
-  restrict(
-    ['renderer/**'],
-    ELECTRON,
-    HOST,
-    MAIN,
-    BRIDGE,
-    CLOUD,
-    NODE,
-    ZOD,
-    SCHEMA_MODULES,
-    SOCKET_SERVER,
-    NODE_SHARED,
-  ),
-  restrict(
-    ['renderer/features/**'],
-    ELECTRON,
-    HOST,
-    MAIN,
-    BRIDGE,
-    CLOUD,
-    NODE,
-    ZOD,
-    SCHEMA_MODULES,
-    SOCKET_SERVER,
-    NODE_SHARED,
-    OTHER_FEATURE,
-    APP_SHELL,
-  ),
+  restrict(['renderer/**'], ...RENDERER_RULES),
+  // Later entries replace the rule for their folders, so each repeats the renderer's own rules.
+  restrict(['renderer/features/**'], ...RENDERER_RULES, OTHER_FEATURE, APP_SHELL),
   restrict(
     ['renderer/{store,data,safety,ui,vehicle,input,i18n,host}/**'],
-    ELECTRON,
-    HOST,
-    MAIN,
-    BRIDGE,
-    CLOUD,
-    NODE,
-    ZOD,
-    SCHEMA_MODULES,
-    SOCKET_SERVER,
-    NODE_SHARED,
+    ...RENDERER_RULES,
     FEATURES,
     APP_SHELL,
   ),

@@ -7,7 +7,8 @@ import {
   type MerchantCategory,
   type MerchantResult,
 } from '../../common/cloudApi/catalog.schema.ts';
-import { bearingDeg, boundingBox, distanceM, etaMinutes, isAhead } from '../../common/geo.ts';
+import { bearingDeg, distanceM, etaMinutes, isAhead } from '../../common/geo.ts';
+import { merchantsWithin } from '../../common/node/merchantsWithin.ts';
 import { openState, type OpenState } from '../../common/openingHours.ts';
 import { merchantImagePath, type CatalogueMerchant } from './merchant.ts';
 
@@ -130,24 +131,12 @@ export function createCatalogueStore(db: DatabaseSync): CatalogueStore {
 
     search(params, at) {
       const here = { lat: params.lat, lon: params.lon };
-      // The box is an indexed prefilter; the exact distance decides.
-      const box = boundingBox(here, params.radiusM);
-      const where = ['lat BETWEEN ? AND ?'];
-      const args: (number | string)[] = [box.minLat, box.maxLat];
-      if (box.minLon !== null && box.maxLon !== null) {
-        where.push('lon BETWEEN ? AND ?');
-        args.push(box.minLon, box.maxLon);
-      }
-      if (params.category) {
-        where.push('category = ?');
-        args.push(params.category);
-      }
-      const rows = db
-        .prepare(`SELECT ${SUMMARY_COLUMNS} FROM merchants WHERE ${where.join(' AND ')}`)
-        .all(...args) as unknown as MerchantRow[];
-      return rows
-        .map((row) => ({ row, d: distanceM(here, { lat: row.lat, lon: row.lon }) }))
-        .filter(({ d }) => d <= params.radiusM)
+      return merchantsWithin<MerchantRow>(
+        db,
+        { table: 'merchants', columns: SUMMARY_COLUMNS },
+        { centre: here, radiusM: params.radiusM, category: params.category },
+      )
+        .map(({ row, distanceM: d }) => ({ row, d }))
         .sort((a, b) => a.d - b.d || (a.row.id < b.row.id ? -1 : 1))
         .slice(0, params.limit)
         .map(({ row, d }) => {

@@ -7,15 +7,9 @@ import {
   type MerchantDetail,
   type MerchantResult,
 } from '../../../common/cloudApi/catalog.schema.ts';
-import {
-  bearingDeg,
-  boundingBox,
-  distanceM,
-  etaMinutes,
-  isAhead,
-  type LatLon,
-} from '../../../common/geo.ts';
+import { bearingDeg, distanceM, etaMinutes, isAhead, type LatLon } from '../../../common/geo.ts';
 import { openState } from '../../../common/openingHours.ts';
+import { merchantsWithin } from '../../../common/node/merchantsWithin.ts';
 import { transaction } from '../../../common/node/transaction.ts';
 
 /** Searches remembered for offline use; older ones (and the positions in them) are dropped. */
@@ -207,25 +201,11 @@ export class CloudCache {
   }
 
   private rowsWithin(circle: SearchCircle): MerchantRow[] {
-    const box = boundingBox(circle.centre, circle.radiusM);
-    const where = ['lat BETWEEN ? AND ?'];
-    const args: (number | string)[] = [box.minLat, box.maxLat];
-    if (box.minLon !== null && box.maxLon !== null) {
-      where.push('lon BETWEEN ? AND ?');
-      args.push(box.minLon, box.maxLon);
-    }
-    if (circle.category) {
-      where.push('category = ?');
-      args.push(circle.category);
-    }
-    const rows = this.db
-      .prepare(
-        `SELECT id, lat, lon, body, fetched_at FROM cache_merchants WHERE ${where.join(' AND ')}`,
-      )
-      .all(...args) as unknown as MerchantRow[];
-    return rows.filter(
-      (r) => distanceM(circle.centre, { lat: r.lat, lon: r.lon }) <= circle.radiusM,
-    );
+    return merchantsWithin<MerchantRow>(
+      this.db,
+      { table: 'cache_merchants', columns: 'id, lat, lon, body, fetched_at' },
+      circle,
+    ).map((r) => r.row);
   }
 }
 
