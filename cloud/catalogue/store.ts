@@ -7,7 +7,8 @@ import {
   type MerchantCategory,
   type MerchantResult,
 } from '../../common/cloudApi/catalog.schema.ts';
-import { bearingDeg, distanceM, etaMinutes, isAhead } from '../../common/geo.ts';
+import { merchantResult } from '../../common/catalog/merchantResult.ts';
+import { distanceM } from '../../common/geo.ts';
 import { merchantsWithin } from '../../common/node/merchantsWithin.ts';
 import { openState, type OpenState } from '../../common/openingHours.ts';
 import { merchantImagePath, type CatalogueMerchant } from './merchant.ts';
@@ -139,20 +140,14 @@ export function createCatalogueStore(db: DatabaseSync): CatalogueStore {
         .map(({ row, distanceM: d }) => ({ row, d }))
         .sort((a, b) => a.d - b.d || (a.row.id < b.row.id ? -1 : 1))
         .slice(0, params.limit)
-        .map(({ row, d }) => {
-          const merchant = toMerchant(row);
-          const bearing = Math.round(bearingDeg(here, merchant.position) * 10) / 10;
-          const state = openState(merchant.openingHours, at);
-          return {
-            ...merchant,
-            distanceM: Math.round(d),
-            bearingDeg: bearing === 360 ? 0 : bearing,
-            ahead: params.heading === undefined ? null : isAhead(params.heading, bearing),
-            etaMinutes: etaMinutes(d),
-            openNow: state.open,
-            nextChange: state.nextChange,
-          };
-        });
+        .map(({ row, d }) =>
+          merchantResult(toMerchant(row), {
+            position: here,
+            distanceM: d,
+            heading: params.heading,
+            at,
+          }),
+        );
     },
 
     get(id) {

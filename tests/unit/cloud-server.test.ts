@@ -128,6 +128,7 @@ describe('cloud server', () => {
         'GET /v1/merchants/{merchantId}',
         'GET /v1/images/{name}',
         'GET /v1/payment-methods',
+        'GET /v1/stops',
         'PUT /v1/orders/{clientOrderId}',
         'GET /v1/orders/{clientOrderId}',
         'GET /v1/orders',

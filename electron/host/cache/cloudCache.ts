@@ -7,7 +7,8 @@ import {
   type MerchantDetail,
   type MerchantResult,
 } from '../../../common/cloudApi/catalog.schema.ts';
-import { bearingDeg, distanceM, etaMinutes, isAhead, type LatLon } from '../../../common/geo.ts';
+import { merchantResult } from '../../../common/catalog/merchantResult.ts';
+import { distanceM, type LatLon } from '../../../common/geo.ts';
 import { openState } from '../../../common/openingHours.ts';
 import { merchantsWithin } from '../../../common/node/merchantsWithin.ts';
 import { transaction } from '../../../common/node/transaction.ts';
@@ -136,18 +137,14 @@ export class CloudCache {
     for (const { row, d } of found) {
       const parsed = MerchantSchema.safeParse(safeJson(row.body));
       if (!parsed.success) continue;
-      const merchant = parsed.data;
-      const bearing = Math.round(bearingDeg(circle.centre, merchant.position) * 10) / 10;
-      const state = openState(merchant.openingHours, at);
-      merchants.push({
-        ...merchant,
-        distanceM: Math.round(d),
-        bearingDeg: bearing === 360 ? 0 : bearing,
-        ahead: options.heading === undefined ? null : isAhead(options.heading, bearing),
-        etaMinutes: etaMinutes(d),
-        openNow: state.open,
-        nextChange: state.nextChange,
-      });
+      merchants.push(
+        merchantResult(parsed.data, {
+          position: circle.centre,
+          distanceM: d,
+          heading: options.heading,
+          at,
+        }),
+      );
       if (row.fetched_at < fetchedAt) fetchedAt = row.fetched_at;
     }
     return { value: merchants, fetchedAt };
