@@ -104,7 +104,8 @@ export function useHostQuery<C extends HostChannel>(
           stale: hostSaysStale(held.value),
           refreshing: true,
         }
-      : { status: 'loading', slow: slowId === id };
+      : // Nothing asked (a null input) is never slow.
+        { status: 'loading', slow: id !== null && slowId === id };
   }
   return [state, () => setAttempt((a) => a + 1)];
 }
