@@ -192,7 +192,12 @@ describe('replay player', () => {
 
 describe('replay source', () => {
   it('makes a VISS client see parked -> moving -> parked, with the recorded speeds', async () => {
-    const timeline = buildTimeline(loadTrace(FIXTURE).samples);
+    // A lead-in of 60 s (0.6 s at 100x) leaves the client time to connect and subscribe while
+    // the car is still parked; the default 3 s (30 ms) raced the subscriptions on a busy machine.
+    const timeline = buildTimeline(loadTrace(FIXTURE).samples, {
+      leadInMs: 60_000,
+      leadOutMs: 3_000,
+    });
     const bridge = await startBridge({
       host: '127.0.0.1',
       port: 0,
