@@ -2,6 +2,11 @@ import { createLogger } from '../common/log.ts';
 import type { Logger } from '../common/log.ts';
 import { parseCli } from './cliArgs.ts';
 import type { SourceConfig } from './cliArgs.ts';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadProfile, profileFile, ProfileError, type CanProfile } from './can/profile.ts';
+import { canLiveSource, canReplaySource, readCandumpLog } from './can/sources.ts';
+import { combineSources, SourceOwnershipError } from './ownedSources.ts';
 import { replaySource } from './replay/source.ts';
 import { buildTimeline } from './replay/timeline.ts';
 import { TraceError, loadTrace } from './replay/traceFile.ts';
@@ -13,6 +18,9 @@ import type { Bridge, SignalSource } from './server.ts';
  * Vehicle-bus bridge:
  *   npm run bridge -- --port 7071 --scenario city --speed-factor 5
  *   npm run bridge -- --source replay --trace drive.jsonl --loop
+ *   npm run bridge -- --source can --profile toyota-rav4-2018 --candump drive.log [--fill loop]
+ *   npm run bridge -- --source can --profile toyota-rav4-2018            (live: candump -L can0)
+ *   npm run bridge -- --check-profile toyota-rav4-2018
  * Prints one JSON line on stdout when listening; logs go to stderr.
  */
 
@@ -24,11 +32,69 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+const REPO_ROOT = resolve(import.meta.dirname, '..');
+
+/** Loads a profile, or stops the bridge with one line per problem. */
+function profileOrExit(nameOrFile: string): CanProfile {
+  try {
+    return loadProfile(profileFile(nameOrFile, REPO_ROOT));
+  } catch (error) {
+    if (!(error instanceof ProfileError)) throw error;
+    for (const problem of error.problems) process.stderr.write(`bridge: ${problem}\n`);
+    process.exit(2);
+  }
+}
+
+function canSourceFor(
+  config: Extract<SourceConfig, { kind: 'can' }>,
+  speedFactor: number,
+  logger: Logger,
+): { source: SignalSource; label: string } {
+  const profile = profileOrExit(config.profile);
+  let can: SignalSource;
+  let label: string;
+  if (config.candump !== null) {
+    let text: string;
+    try {
+      text = readFileSync(config.candump, 'utf8');
+    } catch (error) {
+      fail(`--candump ${config.candump}: ${(error as Error).message}`);
+    }
+    const log = readCandumpLog(text);
+    for (const { line, reason } of log.invalid.slice(0, INVALID_LINES_LOGGED)) {
+      logger.warn('can.invalid_line', { candump: config.candump, line, reason });
+    }
+    logger.info('can.log_loaded', {
+      candump: config.candump,
+      frames: log.frames.length,
+      invalid: log.invalid.length,
+    });
+    can = canReplaySource(profile, log.frames, { speedFactor, loop: config.loop, logger });
+    label = `can:${profile.name}:${config.candump}`;
+  } else {
+    const interfaces = config.interfaces ?? profile.buses;
+    can = canLiveSource(profile, interfaces, { logger });
+    label = `can:${profile.name}:${interfaces.join(',')}`;
+  }
+  if (config.fill === null) return { source: can, label };
+  try {
+    const combined = combineSources([
+      { label: 'can', source: can, owns: new Set(profile.paths) },
+      { label: config.fill, source: scenarioSource(config.fill, speedFactor), owns: 'rest' },
+    ]);
+    return { source: combined.source, label: `${label}+simulator:${config.fill}` };
+  } catch (error) {
+    if (error instanceof SourceOwnershipError) fail(error.message);
+    throw error;
+  }
+}
+
 function sourceFor(
   config: SourceConfig,
   speedFactor: number,
   logger: Logger,
 ): { source: SignalSource; label: string } {
+  if (config.kind === 'can') return canSourceFor(config, speedFactor, logger);
   if (config.kind === 'simulator') {
     return {
       source: scenarioSource(config.scenario, speedFactor),
@@ -67,6 +133,14 @@ function sourceFor(
 const parsed = parseCli(process.argv.slice(2));
 if (!parsed.ok) fail(parsed.message);
 const config = parsed.config;
+
+if (config.checkProfile !== null) {
+  const profile = profileOrExit(config.checkProfile);
+  process.stdout.write(
+    `${JSON.stringify({ event: 'profile_ok', profile: profile.name, buses: profile.buses, paths: profile.paths.length, messages: profile.plans.size })}\n`,
+  );
+  process.exit(0);
+}
 
 const logger = createLogger('bridge', (line) => process.stderr.write(line));
 if (!['127.0.0.1', '::1', 'localhost'].includes(config.host)) {

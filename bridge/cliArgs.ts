@@ -13,7 +13,19 @@ import { DEFAULT_TIMELINE_OPTIONS } from './replay/timeline.ts';
 
 export type SourceConfig =
   | { kind: 'simulator'; scenario: ScenarioName }
-  | { kind: 'replay'; trace: string; loop: boolean; leadInMs: number; leadOutMs: number };
+  | { kind: 'replay'; trace: string; loop: boolean; leadInMs: number; leadOutMs: number }
+  | {
+      kind: 'can';
+      /** A profile name (build/vehicles/<name>.json) or a path to a profile file. */
+      profile: string;
+      /** Replay this candump -L log; null: live from the interfaces. */
+      candump: string | null;
+      /** Live interfaces; null: the profile's buses. */
+      interfaces: string[] | null;
+      loop: boolean;
+      /** A scenario that serves what the profile does not map (position, fuel…). */
+      fill: ScenarioName | null;
+    };
 
 export interface CliConfig {
   host: string;
@@ -21,6 +33,8 @@ export interface CliConfig {
   speedFactor: number;
   control: boolean;
   source: SourceConfig;
+  /** Validate this profile against its DBC and VSS, print the result, and exit. */
+  checkProfile: string | null;
 }
 
 const milliseconds = z
@@ -41,7 +55,22 @@ const schema = z
       .regex(/^\d+(\.\d+)?$/, 'must be a positive number')
       .transform(Number)
       .pipe(z.number().gt(0, 'must be > 0').max(1000, 'must be at most 1000')),
-    source: z.enum(['simulator', 'replay'], { error: 'must be "simulator" or "replay"' }),
+    source: z.enum(['simulator', 'replay', 'can'], {
+      error: 'must be "simulator", "replay" or "can"',
+    }),
+    profile: z.string().min(1).optional(),
+    candump: z.string().min(1, 'must name a candump -L log').optional(),
+    interfaces: z
+      .string()
+      .regex(
+        /^[A-Za-z0-9_.-]{1,15}(,[A-Za-z0-9_.-]{1,15})*$/,
+        'must be interface names, comma-separated',
+      )
+      .optional(),
+    fill: z
+      .enum(SCENARIO_NAMES, { error: `must be one of ${SCENARIO_NAMES.join(', ')}` })
+      .optional(),
+    'check-profile': z.string().min(1).optional(),
     scenario: z
       .enum(SCENARIO_NAMES, { error: `must be one of ${SCENARIO_NAMES.join(', ')}` })
       .optional(),
@@ -55,6 +84,21 @@ const schema = z
   .superRefine((a, ctx) => {
     const refuse = (path: string, message: string) =>
       ctx.addIssue({ code: 'custom', path: [path], message });
+    const canOnly = ['profile', 'candump', 'interfaces', 'fill'] as const;
+    if (a.source === 'can') {
+      if (a.profile === undefined) refuse('profile', 'is required with --source can');
+      if (a.candump !== undefined && a.interfaces !== undefined) {
+        refuse('interfaces', 'is for live capture; --candump replays a log');
+      }
+      if (a.loop && a.candump === undefined) refuse('loop', 'applies to a --candump replay only');
+      for (const name of ['trace', 'scenario', 'lead-in-ms', 'lead-out-ms'] as const) {
+        if (a[name] !== undefined) refuse(name, 'does not apply to --source can');
+      }
+      if (a.bench) refuse('bench', 'runs the simulator; it cannot be combined with --source can');
+      return;
+    }
+    for (const name of canOnly)
+      if (a[name] !== undefined) refuse(name, 'applies to --source can only');
     if (a.source === 'replay') {
       if (a.trace === undefined) refuse('trace', 'is required with --source replay');
       if (a.scenario !== undefined) refuse('scenario', 'applies to --source simulator only');
@@ -89,6 +133,11 @@ export function parseCli(argv: string[]): ParsedCli {
         'lead-out-ms': { type: 'string' },
         bench: { type: 'boolean', default: false },
         control: { type: 'boolean', default: false },
+        profile: { type: 'string' },
+        candump: { type: 'string' },
+        interfaces: { type: 'string' },
+        fill: { type: 'string' },
+        'check-profile': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -106,15 +155,24 @@ export function parseCli(argv: string[]): ParsedCli {
   }
   const a = parsed.data;
   const source: SourceConfig =
-    a.source === 'replay'
+    a.source === 'can'
       ? {
-          kind: 'replay',
-          trace: a.trace as string,
+          kind: 'can',
+          profile: a.profile as string,
+          candump: a.candump ?? null,
+          interfaces: a.interfaces?.split(',') ?? null,
           loop: a.loop,
-          leadInMs: a['lead-in-ms'] ?? DEFAULT_TIMELINE_OPTIONS.leadInMs,
-          leadOutMs: a['lead-out-ms'] ?? DEFAULT_TIMELINE_OPTIONS.leadOutMs,
+          fill: a.fill ?? null,
         }
-      : { kind: 'simulator', scenario: a.bench ? 'bench' : (a.scenario ?? DEFAULT_SCENARIO) };
+      : a.source === 'replay'
+        ? {
+            kind: 'replay',
+            trace: a.trace as string,
+            loop: a.loop,
+            leadInMs: a['lead-in-ms'] ?? DEFAULT_TIMELINE_OPTIONS.leadInMs,
+            leadOutMs: a['lead-out-ms'] ?? DEFAULT_TIMELINE_OPTIONS.leadOutMs,
+          }
+        : { kind: 'simulator', scenario: a.bench ? 'bench' : (a.scenario ?? DEFAULT_SCENARIO) };
   return {
     ok: true,
     config: {
@@ -123,6 +181,7 @@ export function parseCli(argv: string[]): ParsedCli {
       speedFactor: a['speed-factor'],
       control: a.control,
       source,
+      checkProfile: a['check-profile'] ?? null,
     },
   };
 }

@@ -74,6 +74,30 @@ const STREAMING_PATHS = [
   'Vehicle.LowVoltageBattery.CurrentVoltage',
 ];
 
+/**
+ * Body and driver-assistance state a car's CAN buses carry (doors, belts, locks, lights, cruise
+ * control); the vehicle profiles in build/vehicles map DBC signals onto them. Required.
+ */
+const BODY_PATHS = [
+  'Vehicle.Cabin.Door.Row1.DriverSide.IsOpen',
+  'Vehicle.Cabin.Door.Row1.PassengerSide.IsOpen',
+  'Vehicle.Cabin.Door.Row2.DriverSide.IsOpen',
+  'Vehicle.Cabin.Door.Row2.PassengerSide.IsOpen',
+  'Vehicle.Cabin.Door.Row1.DriverSide.IsLocked',
+  'Vehicle.Cabin.Seat.Row1.DriverSide.IsBelted',
+  'Vehicle.Cabin.Seat.Row1.PassengerSide.IsBelted',
+  'Vehicle.ADAS.CruiseControl.IsActive',
+  'Vehicle.ADAS.CruiseControl.IsEnabled',
+  'Vehicle.ADAS.CruiseControl.SpeedSet',
+  'Vehicle.Powertrain.CombustionEngine.IsRunning',
+  'Vehicle.Body.Lights.DirectionIndicator.Left.IsSignaling',
+  'Vehicle.Body.Lights.DirectionIndicator.Right.IsSignaling',
+  'Vehicle.Body.Lights.Hazard.IsSignaling',
+  'Vehicle.Body.Lights.LightSwitch',
+  'Vehicle.Body.Lights.Beam.Low.IsOn',
+  'Vehicle.Body.Lights.Beam.High.IsOn',
+];
+
 const LEAF_TYPES = new Set(['sensor', 'actuator', 'attribute']);
 const DATATYPES = new Set([
   'boolean',
@@ -150,7 +174,7 @@ async function renderSubset(): Promise<string> {
   const tree = JSON.parse(raw.toString('utf8')) as Record<string, VssNode>;
 
   const entries: string[] = [];
-  for (const path of [...REQUIRED_PATHS, ...OPTIONAL_PATHS, ...STREAMING_PATHS]) {
+  for (const path of [...REQUIRED_PATHS, ...OPTIONAL_PATHS, ...STREAMING_PATHS, ...BODY_PATHS]) {
     const node = findNode(tree, path);
     if (!node) {
       if (OPTIONAL_PATHS.includes(path)) continue;

@@ -278,4 +278,93 @@ export const VSS_SIGNALS = {
     unit: 'V',
     description: 'Current Voltage of the low voltage battery.',
   },
+  'Vehicle.Cabin.Door.Row1.DriverSide.IsOpen': {
+    type: 'actuator',
+    datatype: 'boolean',
+    description: 'Is item open or closed? True = Fully or partially open. False = Fully closed.',
+  },
+  'Vehicle.Cabin.Door.Row1.PassengerSide.IsOpen': {
+    type: 'actuator',
+    datatype: 'boolean',
+    description: 'Is item open or closed? True = Fully or partially open. False = Fully closed.',
+  },
+  'Vehicle.Cabin.Door.Row2.DriverSide.IsOpen': {
+    type: 'actuator',
+    datatype: 'boolean',
+    description: 'Is item open or closed? True = Fully or partially open. False = Fully closed.',
+  },
+  'Vehicle.Cabin.Door.Row2.PassengerSide.IsOpen': {
+    type: 'actuator',
+    datatype: 'boolean',
+    description: 'Is item open or closed? True = Fully or partially open. False = Fully closed.',
+  },
+  'Vehicle.Cabin.Door.Row1.DriverSide.IsLocked': {
+    type: 'actuator',
+    datatype: 'boolean',
+    description: 'Is item locked or unlocked. True = Locked. False = Unlocked.',
+  },
+  'Vehicle.Cabin.Seat.Row1.DriverSide.IsBelted': {
+    type: 'sensor',
+    datatype: 'boolean',
+    description: 'Is the belt engaged.',
+  },
+  'Vehicle.Cabin.Seat.Row1.PassengerSide.IsBelted': {
+    type: 'sensor',
+    datatype: 'boolean',
+    description: 'Is the belt engaged.',
+  },
+  'Vehicle.ADAS.CruiseControl.IsActive': {
+    type: 'actuator',
+    datatype: 'boolean',
+    description:
+      'Indicates if cruise control system is active (i.e. actively controls speed). True = Active. False = Inactive.',
+  },
+  'Vehicle.ADAS.CruiseControl.IsEnabled': {
+    type: 'actuator',
+    datatype: 'boolean',
+    description:
+      'Indicates if cruise control system is enabled (e.g. ready to receive configurations and settings) True = Enabled. False = Disabled.',
+  },
+  'Vehicle.ADAS.CruiseControl.SpeedSet': {
+    type: 'actuator',
+    datatype: 'float',
+    unit: 'km/h',
+    description: 'Set cruise control speed in kilometers per hour.',
+  },
+  'Vehicle.Powertrain.CombustionEngine.IsRunning': {
+    type: 'sensor',
+    datatype: 'boolean',
+    description: 'Engine Running. True if engine is rotating (Speed > 0).',
+  },
+  'Vehicle.Body.Lights.DirectionIndicator.Left.IsSignaling': {
+    type: 'actuator',
+    datatype: 'boolean',
+    description: 'Indicates if light is signaling or off. True = signaling. False = Off.',
+  },
+  'Vehicle.Body.Lights.DirectionIndicator.Right.IsSignaling': {
+    type: 'actuator',
+    datatype: 'boolean',
+    description: 'Indicates if light is signaling or off. True = signaling. False = Off.',
+  },
+  'Vehicle.Body.Lights.Hazard.IsSignaling': {
+    type: 'actuator',
+    datatype: 'boolean',
+    description: 'Indicates if light is signaling or off. True = signaling. False = Off.',
+  },
+  'Vehicle.Body.Lights.LightSwitch': {
+    type: 'actuator',
+    datatype: 'string',
+    allowed: ['OFF', 'POSITION', 'DAYTIME_RUNNING_LIGHTS', 'AUTO', 'BEAM'],
+    description: 'Status of the vehicle main light switch.',
+  },
+  'Vehicle.Body.Lights.Beam.Low.IsOn': {
+    type: 'actuator',
+    datatype: 'boolean',
+    description: 'Indicates if light is on or off. True = On. False = Off.',
+  },
+  'Vehicle.Body.Lights.Beam.High.IsOn': {
+    type: 'actuator',
+    datatype: 'boolean',
+    description: 'Indicates if light is on or off. True = On. False = Off.',
+  },
 } as const;

@@ -72,8 +72,9 @@ describe('VSS subset', () => {
       'EMPTY',
     ]);
     expect(VSS_SIGNALS['Vehicle.Powertrain.Type'].type).toBe('attribute');
-    // 19 table rows + 3 rear seats + 19 streaming signals for the bench scenario
-    expect(Object.keys(VSS_SIGNALS)).toHaveLength(41);
+    // 19 table rows + 3 rear seats + 19 streaming signals for the bench scenario + 17 body
+    // and cruise-control signals the CAN vehicle profiles map
+    expect(Object.keys(VSS_SIGNALS)).toHaveLength(58);
     expect(node('Vehicle.Powertrain.FuelSystem.Level')).toBeUndefined();
   });
 
