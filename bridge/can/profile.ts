@@ -32,6 +32,8 @@ const MappingSchema = z
     factor: z.number().finite().optional(),
     offset: z.number().finite().optional(),
     round: z.boolean().optional(),
+    /** Keep the value inside the VSS range (a display value the DBC lets stray past it). */
+    clamp: z.boolean().optional(),
     /** Boolean paths: true when the decoded value equals this. */
     equals: z.number().optional(),
     /** Value-table label (or raw value) -> VSS value; values not listed are not published. */
@@ -94,6 +96,7 @@ export const planKey = (bus: string, id: number, extended: boolean) =>
 /** DBC unit spellings that mean the VSS unit. */
 const UNIT_ALIASES: Record<string, string> = {
   '%': 'percent',
+  Percent: 'percent',
   kph: 'km/h',
   'km/h': 'km/h',
   deg: 'degrees',
@@ -161,23 +164,27 @@ function transformFor(
       `${where}: ${path} is ${meta.datatype} but the scaled value has decimals: set round`,
     );
   }
-  // The DBC's declared range, transformed, must fit the VSS range (when both are declared).
+  // The DBC's declared range, transformed, must fit the VSS range (when both are declared),
+  // unless the mapping clamps into it.
   if (
+    !m.clamp &&
     signal.min !== null &&
     signal.max !== null &&
     (meta.min !== undefined || meta.max !== undefined)
   ) {
     const ends = [signal.min * factor + offset, signal.max * factor + offset];
-    const lo = Math.min(...ends);
-    const hi = Math.max(...ends);
-    if ((meta.min !== undefined && lo < meta.min) || (meta.max !== undefined && hi > meta.max)) {
+    const low = Math.min(...ends);
+    const high = Math.max(...ends);
+    if ((meta.min !== undefined && low < meta.min) || (meta.max !== undefined && high > meta.max)) {
       problems.push(
-        `${where}: can leave the VSS range [${meta.min ?? '-∞'}, ${meta.max ?? '∞'}]: the DBC range gives [${lo}, ${hi}]`,
+        `${where}: can leave the VSS range [${meta.min ?? '-∞'}, ${meta.max ?? '∞'}]: the DBC range gives [${low}, ${high}] (narrow it or set clamp)`,
       );
     }
   }
+  const lo = m.clamp ? (meta.min ?? -Infinity) : -Infinity;
+  const hi = m.clamp ? (meta.max ?? Infinity) : Infinity;
   return (v) => {
-    const scaled = v * factor + offset;
+    const scaled = Math.min(hi, Math.max(lo, v * factor + offset));
     return m.round ? Math.round(scaled) : scaled;
   };
 }
