@@ -26,6 +26,9 @@ function ownedStore(store: SignalStore, may: (path: string) => boolean, refused:
       may(path) ? store.set(path, value, tsMs) : (refused.n++, deny),
     setText: (path: string, text: string, tsMs?: number) =>
       may(path) ? store.setText(path, text, tsMs) : (refused.n++, deny),
+    forget: (path: string) => {
+      if (may(path)) store.forget(path);
+    },
   } satisfies SignalStore;
 }
 

@@ -34,6 +34,8 @@ export interface SignalStore {
   getValue(path: string): VssValue | undefined;
   /** Forgets every value (a new source starts from nothing); counters are kept. */
   clear(): void;
+  /** Forgets one value (its source fell silent): readers see it go unknown, as it is. */
+  forget(path: string): void;
   /** Called after every accepted write; returns the unsubscribe function. */
   onUpdate(listener: (update: SignalUpdate) => void): () => void;
   stats(): StoreStats;
@@ -95,6 +97,9 @@ export function createSignalStore(): SignalStore {
     get: (path) => entries.get(path)?.dp,
     getValue: (path) => entries.get(path)?.value,
     clear: () => entries.clear(),
+    forget: (path) => {
+      entries.delete(path);
+    },
     onUpdate(listener) {
       listeners.add(listener);
       return () => {

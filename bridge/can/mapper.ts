@@ -16,9 +16,14 @@ export interface CanStats {
   /** Frames too short for a signal the profile maps (a DLC below the DBC's). */
   shortFrames: number;
   published: number;
+  /** Times a bus fell silent and its values were forgotten. */
+  silences: number;
   /** Values the VSS validation refused (out of range, wrong type); never passed on. */
   rejected: number;
 }
+
+/** A bus that sends nothing for this long has stopped (real buses carry thousands of frames a second). */
+export const SILENT_AFTER_MS = 500;
 
 /** Reasons logged one by one up to this many each; the rest only counted. */
 const LOGGED_PER_REASON = 10;
@@ -37,7 +42,16 @@ export function createCanMapper(profile: CanProfile, store: SignalStore, logger?
     shortFrames: 0,
     published: 0,
     rejected: 0,
+    silences: 0,
   };
+  /** Wall time of each bus's last frame; a bus quiet for SILENT_AFTER_MS has stopped. */
+  const lastFrame = new Map<string, number>();
+  const silent = new Set<string>();
+  const pathsOf = new Map<string, VssPath[]>();
+  for (const [key, plan] of profile.plans) {
+    const bus = key.slice(0, key.indexOf(':'));
+    pathsOf.set(bus, [...(pathsOf.get(bus) ?? []), ...plan.outputs.map((o) => o.path)]);
+  }
   const last = new Map<VssPath, { value: VssValue; atMs: number }>();
   const logged = new Map<string, number>();
   const note = (reason: string, fields: Record<string, unknown>) => {
@@ -52,6 +66,8 @@ export function createCanMapper(profile: CanProfile, store: SignalStore, logger?
     /** Decodes one frame; `nowMs` stamps what is published (wall clock). */
     frame(frame: CanFrame, nowMs = Date.now()): void {
       stats.frames++;
+      lastFrame.set(frame.iface, nowMs);
+      if (silent.delete(frame.iface)) logger?.info('can.bus_back', { bus: frame.iface });
       if (frame.remote) {
         stats.remoteFrames++;
         return;
@@ -100,6 +116,22 @@ export function createCanMapper(profile: CanProfile, store: SignalStore, logger?
         }
         stats.published++;
         last.set(out.path, { value, atMs: busMs });
+      }
+    },
+    /**
+     * Forgets the values of every bus that sent nothing for SILENT_AFTER_MS, so readers see them
+     * go unknown (and restrict themselves) instead of trusting the last frame forever.
+     */
+    checkSilence(nowMs = Date.now()): void {
+      for (const [bus, at] of lastFrame) {
+        if (silent.has(bus) || nowMs - at < SILENT_AFTER_MS) continue;
+        silent.add(bus);
+        stats.silences++;
+        for (const path of pathsOf.get(bus) ?? []) {
+          store.forget(path);
+          last.delete(path);
+        }
+        logger?.warn('can.bus_silent', { bus, silentForMs: nowMs - at });
       }
     },
     /** A new pass of a replay starts from nothing: every value is published again. */

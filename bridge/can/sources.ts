@@ -54,6 +54,8 @@ export function canReplaySource(
     let last = performance.now();
     let timer: ReturnType<typeof setInterval> | undefined;
     let stopped = false;
+    // After the last frame the timer keeps running, so the silence is noticed.
+    let ended = false;
 
     const tick = () => {
       const now = performance.now();
@@ -64,13 +66,16 @@ export function canReplaySource(
         mapper.frame(frames[next]!, wall);
         next++;
       }
-      if (next >= frames.length) {
+      mapper.checkSilence(wall);
+      if (next >= frames.length && !ended) {
+        ended = true;
         logger?.info('can.replay_pass_done', { ...mapper.stats() });
         if (loop && frames.length > 0) {
           next = 0;
           clockUs = 0;
+          ended = false;
           mapper.reset();
-        } else halt();
+        }
       }
     };
     const start = () => {
@@ -82,7 +87,7 @@ export function canReplaySource(
       timer = undefined;
     };
     tick();
-    if (next < frames.length) start();
+    start();
     return {
       stop: () => {
         stopped = true;
@@ -90,7 +95,7 @@ export function canReplaySource(
       },
       pause: halt,
       resume: () => {
-        if (!timer && !stopped && next < frames.length) start();
+        if (!timer && !stopped) start();
       },
     };
   };
@@ -151,9 +156,11 @@ export function canLiveSource(
       });
     };
     run();
+    const watchdog = setInterval(() => mapper.checkSilence(), 100);
     return {
       stop: () => {
         stopped = true;
+        clearInterval(watchdog);
         if (restart) clearTimeout(restart);
         child?.kill();
       },

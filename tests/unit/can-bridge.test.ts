@@ -334,3 +334,22 @@ describe('live capture through candump -L', () => {
     }
   });
 });
+
+describe('a silent bus', () => {
+  it('forgets its values after 500 ms without frames, and publishes again when frames return', () => {
+    const profile = loadProfile(RAV4);
+    const store = createSignalStore();
+    const mapper = createCanMapper(profile, store);
+    const speedFrame = parseCandumpLine('(1.000000) can0 0B4#000000000017D400');
+    if (!speedFrame.ok) throw new Error(speedFrame.reason);
+    mapper.frame(speedFrame.frame, 1_000);
+    mapper.checkSilence(1_400);
+    expect(store.getValue(SIGNAL.speed)).toBeCloseTo(61, 6);
+    mapper.checkSilence(1_600);
+    expect(store.getValue(SIGNAL.speed)).toBeUndefined();
+    expect(mapper.stats().silences).toBe(1);
+    // The same value again after the silence is published: readers had lost it.
+    mapper.frame(speedFrame.frame, 2_000);
+    expect(store.getValue(SIGNAL.speed)).toBeCloseTo(61, 6);
+  });
+});
