@@ -10,7 +10,8 @@ import { combineSources, SourceOwnershipError } from './ownedSources.ts';
 import { replaySource } from './replay/source.ts';
 import { buildTimeline } from './replay/timeline.ts';
 import { TraceError, loadTrace } from './replay/traceFile.ts';
-import { scenarioSource } from './scenarios/catalog.ts';
+import { isScenarioName, SCENARIO_NAMES, scenarioSource } from './scenarios/catalog.ts';
+import { loadVariant } from '../common/node/variantFile.ts';
 import { startBridge } from './server.ts';
 import type { Bridge, SignalSource } from './server.ts';
 
@@ -133,6 +134,37 @@ function sourceFor(
 const parsed = parseCli(process.argv.slice(2));
 if (!parsed.ok) fail(parsed.message);
 const config = parsed.config;
+
+/**
+ * The variant's vehicle.signals decides the source: the simulator, or CAN through a profile. A
+ * --candump given beside --variant replays a log through the variant's profile (bench work).
+ */
+if (config.variant !== null) {
+  const loaded = loadVariant(config.variant, REPO_ROOT);
+  if (!loaded.ok) {
+    for (const problem of loaded.problems) process.stderr.write(`bridge: ${problem}\n`);
+    process.exit(2);
+  }
+  const signals = loaded.variant.vehicle.signals;
+  if (signals.source === 'simulator' && config.source.kind === 'can') {
+    fail(`--candump needs a CAN profile; ${loaded.file} has vehicle.signals.source "simulator"`);
+  }
+  if (signals.source === 'can') {
+    const fill = signals.fill ?? null;
+    if (fill !== null && !isScenarioName(fill)) {
+      fail(`${loaded.file}: vehicle.signals.fill: not a scenario (${SCENARIO_NAMES.join(', ')})`);
+    }
+    const candump = config.source.kind === 'can' ? config.source.candump : null;
+    config.source = {
+      kind: 'can',
+      profile: signals.profile,
+      candump,
+      interfaces: signals.interfaces ?? null,
+      loop: config.source.kind === 'can' && config.source.loop,
+      fill,
+    };
+  }
+}
 
 if (config.checkProfile !== null) {
   const profile = profileOrExit(config.checkProfile);

@@ -35,6 +35,8 @@ export interface CliConfig {
   source: SourceConfig;
   /** Validate this profile against its DBC and VSS, print the result, and exit. */
   checkProfile: string | null;
+  /** Take the signal source from this variant's vehicle.signals (the OEM's configuration). */
+  variant: string | null;
 }
 
 const milliseconds = z
@@ -71,6 +73,7 @@ const schema = z
       .enum(SCENARIO_NAMES, { error: `must be one of ${SCENARIO_NAMES.join(', ')}` })
       .optional(),
     'check-profile': z.string().min(1).optional(),
+    variant: z.string().min(1).optional(),
     scenario: z
       .enum(SCENARIO_NAMES, { error: `must be one of ${SCENARIO_NAMES.join(', ')}` })
       .optional(),
@@ -85,6 +88,13 @@ const schema = z
     const refuse = (path: string, message: string) =>
       ctx.addIssue({ code: 'custom', path: [path], message });
     const canOnly = ['profile', 'candump', 'interfaces', 'fill'] as const;
+    if (a.variant !== undefined) {
+      for (const name of ['profile', 'interfaces', 'fill', 'trace', 'scenario'] as const) {
+        if (a[name] !== undefined) refuse(name, 'comes from the variant with --variant');
+      }
+      if (a.source !== 'simulator') refuse('source', 'comes from the variant with --variant');
+      return;
+    }
     if (a.source === 'can') {
       if (a.profile === undefined) refuse('profile', 'is required with --source can');
       if (a.candump !== undefined && a.interfaces !== undefined) {
@@ -138,6 +148,7 @@ export function parseCli(argv: string[]): ParsedCli {
         interfaces: { type: 'string' },
         fill: { type: 'string' },
         'check-profile': { type: 'string' },
+        variant: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -155,10 +166,11 @@ export function parseCli(argv: string[]): ParsedCli {
   }
   const a = parsed.data;
   const source: SourceConfig =
-    a.source === 'can'
+    a.source === 'can' || (a.variant !== undefined && a.candump !== undefined)
       ? {
           kind: 'can',
-          profile: a.profile as string,
+          // With --variant the profile comes from the variant file (filled in by the CLI).
+          profile: a.profile ?? '',
           candump: a.candump ?? null,
           interfaces: a.interfaces?.split(',') ?? null,
           loop: a.loop,
@@ -182,6 +194,7 @@ export function parseCli(argv: string[]): ParsedCli {
       control: a.control,
       source,
       checkProfile: a['check-profile'] ?? null,
+      variant: a.variant ?? null,
     },
   };
 }

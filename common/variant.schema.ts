@@ -61,6 +61,27 @@ export const variantObjectSchema = z.strictObject({
     /** False for manual gearboxes: then the parking brake decides PARKED. */
     hasParkGear: z.boolean(),
     powertrain: z.enum(['COMBUSTION', 'HYBRID', 'ELECTRIC']),
+    /**
+     * Where the bridge reads the car: its simulator (development), or the CAN buses through a
+     * vehicle profile (build/vehicles/<profile>.json), optionally with a simulator scenario
+     * serving the paths the profile does not map (position on a car without GNSS on CAN).
+     */
+    signals: z
+      .discriminatedUnion('source', [
+        z.strictObject({ source: z.literal('simulator') }),
+        z.strictObject({
+          source: z.literal('can'),
+          profile: z
+            .string()
+            .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a profile name in build/vehicles'),
+          interfaces: z
+            .array(z.string().regex(/^[A-Za-z0-9_.-]{1,15}$/, 'an interface name such as can0'))
+            .min(1)
+            .optional(),
+          fill: z.string().min(1).optional(),
+        }),
+      ])
+      .default({ source: 'simulator' }),
   }),
   uxRestrictions: uxTableSchema,
   passengerMode: z.strictObject({

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadVariant } from '../electron/host/variant.ts';
+import { loadVariant } from '../common/node/variantFile.ts';
 import { portOf, spawnService, type RunningService } from './lib/services.ts';
 
 /**
@@ -53,7 +53,8 @@ try {
     await spawnService(
       'bridge',
       join(root, 'bridge/cli.ts'),
-      ['--port', portOf(variant.bridgeUrl)],
+      // The variant's vehicle.signals picks the bridge's source (simulator, or CAN by profile).
+      ['--port', portOf(variant.bridgeUrl), '--variant', loaded.file],
       opts,
     ),
   );

@@ -7,7 +7,7 @@ import { issueLines } from '../../common/validation.ts';
 import { createHost } from './host.ts';
 import { log } from './log.ts';
 import { resolveCloudToken } from './cloudClient/token.ts';
-import { loadVariant } from './variant.ts';
+import { loadVariant } from '../../common/node/variantFile.ts';
 import { startWebServer } from './webServer.ts';
 
 /** Browser-mode host: `npm run host -- --variant dev --port 7073`. Prints one JSON line when ready. */

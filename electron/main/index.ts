@@ -7,7 +7,7 @@ import { app, BrowserWindow, ipcMain, Menu, protocol, session, type WebContents 
 import { createLogger } from '../../common/log.ts';
 import type { Variant } from '../../common/variant.schema.ts';
 import { createHost, type Host } from '../host/host.ts';
-import { loadVariant } from '../host/variant.ts';
+import { loadVariant } from '../../common/node/variantFile.ts';
 import { bindHostToIpc } from './ipc.ts';
 import {
   createShutdown,

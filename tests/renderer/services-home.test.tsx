@@ -46,7 +46,9 @@ describe('low fuel or charge on the home screen', () => {
 
   it('points an electric car on low charge to chargers', async () => {
     app = await renderApp({
-      variant: { vehicle: { hasParkGear: true, powertrain: 'ELECTRIC' } },
+      variant: {
+        vehicle: { hasParkGear: true, powertrain: 'ELECTRIC', signals: { source: 'simulator' } },
+      },
       cloud: { orderStepMs: 0, now: openHoursClock() },
     });
     await act(() => app!.store.getState().setLocationConsent(true));

@@ -353,3 +353,45 @@ describe('a silent bus', () => {
     expect(store.getValue(SIGNAL.speed)).toBeCloseTo(61, 6);
   });
 });
+
+describe('the variant names the vehicle profile (OEM configuration, no code)', () => {
+  const variantWith = (signals: unknown) => {
+    const dev = JSON.parse(readFileSync(join(repoRoot, 'build/variants/dev.json'), 'utf8')) as {
+      vehicle: Record<string, unknown>;
+    };
+    dev.vehicle.signals = signals;
+    const file = join(tmp.dir, `variant-${Math.random()}.json`);
+    writeFileSync(file, JSON.stringify(dev));
+    return file;
+  };
+
+  it('serves CAN through the variant’s profile, the rest from its fill scenario', async () => {
+    const file = variantWith({ source: 'can', profile: 'toyota-rav4-2018', fill: 'parked' });
+    const child = start(['--port', '0', '--variant', file, '--candump', RAV4_LOG_10S]);
+    const c = new VissClient(await listening(child));
+    try {
+      await c.connected();
+      const gear = await c.subscribe(SIGNAL.selectedGear, change('ne', '0'));
+      const lat = await c.subscribe(SIGNAL.latitude, change('ne', '0'));
+      await until(() => c.values(gear).length > 0 && c.values(lat).length > 0, 5000, 'values');
+      expect(c.values(gear)).toEqual(['127']);
+    } finally {
+      c.close();
+    }
+  });
+
+  it.each([
+    [{ source: 'can', profile: 'no-such-car' }, /no-such-car\.json: cannot be read/],
+    [
+      { source: 'can', profile: 'toyota-rav4-2018', fill: 'moon' },
+      /vehicle\.signals\.fill: not a scenario/,
+    ],
+    [{ source: 'radio' }, /vehicle\.signals\.source/],
+  ])('stops on a bad vehicle.signals %o with a clear line', async (signals, why) => {
+    const { code, stderr } = await output(
+      start(['--port', '0', '--variant', variantWith(signals)]),
+    );
+    expect(code).toBe(2);
+    expect(stderr).toMatch(why);
+  });
+});

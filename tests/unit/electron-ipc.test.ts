@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TRANSPORT } from '../../common/hostApi/channels.ts';
 import type { HostEnvelope } from '../../common/hostApi/errors.ts';
 import { createHost, type Host } from '../../electron/host/host.ts';
-import { loadVariant } from '../../electron/host/variant.ts';
+import { loadVariant } from '../../common/node/variantFile.ts';
 import {
   bindHostToIpc,
   senderOf,

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadVariant } from '../../electron/host/variant.ts';
+import { loadVariant } from '../../common/node/variantFile.ts';
 import {
   bundlePaths,
   dataDirectory,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { variantSchema, type Variant } from '../../common/variant.schema.ts';
-import { issueLines } from '../../common/validation.ts';
+import { variantSchema, type Variant } from '../variant.schema.ts';
+import { issueLines } from '../validation.ts';
 
 export type VariantResult =
   { ok: true; variant: Variant; file: string } | { ok: false; file: string; problems: string[] };
