@@ -13,6 +13,7 @@ import { measureColdStart } from './measure/coldStart.ts';
 import { measureFrames } from './measure/frames.ts';
 import { measureHeap } from './measure/heap.ts';
 import { measureJs } from './measure/jsSize.ts';
+import { measureCan } from './measure/can.ts';
 import { measureRestriction } from './measure/restriction.ts';
 import { measureTapFeedback } from './measure/tap.ts';
 import { measureValueToPixel } from './measure/valueToPixel.ts';
@@ -30,6 +31,8 @@ function parseOptions() {
     return parseArgs({
       options: {
         quick: { type: 'boolean', default: false },
+        /** Only the CAN decoder's figures (no browser): seconds instead of minutes. */
+        'can-only': { type: 'boolean', default: false },
         strict: { type: 'boolean', default: false },
         out: { type: 'string', default: join(PROJECT_ROOT, 'test-results', 'bench.json') },
         /** The recorded drive replayed for the heap budget (shared trace format). */
@@ -59,6 +62,9 @@ const PLAN = {
   heapWallMs: QUICK ? 30_000 : 120_000,
   heapSpeedFactor: 5,
   heapEveryMs: QUICK ? 5_000 : 10_000,
+  canDecodeRuns: QUICK ? 3 : 7,
+  canCpuWallMs: QUICK ? 5_000 : 15_000,
+  canLatencySamples: QUICK ? 100 : 300,
 };
 const TRACE = opts.trace;
 const RENDERER_OUT = join(PROJECT_ROOT, 'out', 'renderer');
@@ -81,8 +87,52 @@ const cleanup = async () => {
   for (const step of cleanups.reverse()) await step();
 };
 
+/** The CAN rows (DESIGN §10): decode rate on one core, frame to notification p99. */
+async function canSection() {
+  log('CAN: decode throughput, replay CPU, frame to notification (RAV4 recording)');
+  const can = await measureCan({
+    decodeRuns: PLAN.canDecodeRuns,
+    cpuWallMs: PLAN.canCpuWallMs,
+    latencySamples: PLAN.canLatencySamples,
+    tmpDir: tmp.dir,
+  });
+  const rows: BudgetRow[] = [
+    row(
+      `CAN decode on one core (median of ${can.decodeFramesPerS.runs.length}, ${can.decodeFramesPerS.min}…${can.decodeFramesPerS.max})`,
+      '>= 100,000 frames/s',
+      atLeast(can.decodeFramesPerS.median, 100_000, 'frames/s', 0),
+    ),
+    row(
+      'CAN frame -> VISS notification p99',
+      '<= 5 ms',
+      atMost(can.frameToNotificationMs.p99, 5, 'ms', 2),
+    ),
+  ];
+  const note = `bridge CPU replaying the RAV4 minute at its recorded rate (${can.replayFramesPerS} frames/s): ${can.replayCpuPercentOfOneCore} % of one core`;
+  return { can, rows, note };
+}
+
+if (opts['can-only']) {
+  try {
+    const { can, rows, note } = await canSection();
+    mkdirSync(dirname(opts.out), { recursive: true });
+    writeFileSync(
+      opts.out,
+      `${JSON.stringify({ generatedAt: new Date().toISOString(), can, budgets: rows }, null, 2)}\n`,
+    );
+    process.stdout.write(`${formatTable(rows)}\n${note}\n\nwritten: ${opts.out}\n`);
+    await cleanup();
+    process.exit(opts.strict && rows.some((r) => r.status !== 'pass') ? 1 : 0);
+  } catch (error) {
+    log(`failed: ${(error as Error).stack ?? String(error)}`);
+    await cleanup().catch(() => {});
+    process.exit(1);
+  }
+}
+
 try {
   log(`plan ${JSON.stringify(PLAN)}`);
+  const canPart = await canSection();
   const bareDir = join(tmp.dir, 'bare');
   const [stack, browser] = await Promise.all([
     // Speed factor 4: the loop drive cycles in about 11 s, so the readout changes often.
@@ -183,6 +233,7 @@ try {
       '<= 60 MB, growth <= 10 % over last half',
       both(atMost(heap.finalMB, 60, 'MB'), atMost(heap.lastHalfGrowthPercent, 10, '% growth')),
     ),
+    ...canPart.rows,
   ];
 
   const result = {
@@ -204,12 +255,13 @@ try {
     restriction,
     tapFeedback: tap,
     heap: { ...heap, trace: TRACE, speedFactor: PLAN.heapSpeedFactor },
+    can: canPart.can,
     pageErrors: [...streamErrors, ...heapPage.errors],
   };
   mkdirSync(dirname(opts.out), { recursive: true });
   writeFileSync(opts.out, `${JSON.stringify(result, null, 2)}\n`);
 
-  process.stdout.write(`${formatTable(rows)}\n\nwritten: ${opts.out}\n`);
+  process.stdout.write(`${formatTable(rows)}\n${canPart.note}\n\nwritten: ${opts.out}\n`);
   await cleanup();
   const failed = rows.some((r) => r.status !== 'pass');
   process.exit(opts.strict && failed ? 1 : 0);
