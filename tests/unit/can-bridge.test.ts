@@ -230,7 +230,10 @@ describe('profile validation: one clear line per problem', () => {
 });
 
 describe('the bridge serving the RAV4 log', () => {
-  it('serves the recorded speed and gear to a plain VISS client', async () => {
+  it('serves VISS notifications whose values match the independent decode, to a plain socket.io client', async () => {
+    const expected = expectedSummary('10s');
+    const want = (path: string) =>
+      Object.values(expected.signals).find((e) => e.vss?.path === path)!.vss!.stats;
     const child = start([
       '--port',
       '0',
@@ -241,19 +244,28 @@ describe('the bridge serving the RAV4 log', () => {
       '--candump',
       RAV4_LOG_10S,
       '--speed-factor',
-      '4',
+      '5',
+      '--loop',
     ]);
     const c = new VissClient(await listening(child));
     try {
       await c.connected();
       const speed = await c.subscribe(SIGNAL.speed, change('ne', '0'));
       const gear = await c.subscribe(SIGNAL.selectedGear, change('ne', '0'));
-      await until(() => c.values(speed).length >= 20 && c.values(gear).length >= 1, 5000, 'values');
-      for (const v of c.values(speed).map(Number)) {
-        expect(v).toBeGreaterThanOrEqual(29.38);
-        expect(v).toBeLessThanOrEqual(73.05);
-      }
-      expect(c.values(gear)).toEqual(['127']);
+      const cruise = await c.subscribe('Vehicle.ADAS.CruiseControl.IsActive', change('ne', '0'));
+      // The client joins after the first frames: the loop's second pass is seen whole. Cruise
+      // control engages once per pass (false -> true), so its third value starts pass two.
+      await until(() => c.values(cruise).length >= 4, 12_000, 'a whole second pass');
+      const values = c.values(speed);
+      const pass2 = c.inbox.filter(
+        (m) => m.subscriptionId === cruise && m.action === 'subscription',
+      );
+      expect(pass2.length).toBeGreaterThanOrEqual(4);
+      const speeds = values.map(Number);
+      expect(Math.min(...speeds)).toBeCloseTo(want(SIGNAL.speed).min, 6);
+      expect(Math.max(...speeds)).toBeCloseTo(want(SIGNAL.speed).max, 6);
+      expect(c.values(gear)).toEqual([String(want(SIGNAL.selectedGear).first)]);
+      expect(c.values(cruise).slice(0, 4)).toEqual(['false', 'true', 'false', 'true']);
     } finally {
       c.close();
     }
