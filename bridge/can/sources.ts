@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { Logger } from '../../common/log.ts';
 import type { SignalSource } from '../sources.ts';
+import { startTicker } from '../ticker.ts';
 import { parseCandumpLine, type CanFrame } from './candump.ts';
 import { createCanMapper, type CanMapper } from './mapper.ts';
 import type { CanProfile } from './profile.ts';
@@ -51,16 +52,10 @@ export function canReplaySource(
     const t0 = frames[0]?.tsUs ?? 0;
     let next = 0;
     let clockUs = 0;
-    let last = performance.now();
-    let timer: ReturnType<typeof setInterval> | undefined;
-    let stopped = false;
-    // After the last frame the timer keeps running, so the silence is noticed.
+    // After the last frame the clock keeps running, so the silence is noticed.
     let ended = false;
-
-    const tick = () => {
-      const now = performance.now();
-      clockUs += (now - last) * 1000 * speedFactor;
-      last = now;
+    const step = (elapsedMs: number) => {
+      clockUs += elapsedMs * 1000 * speedFactor;
       const wall = Date.now();
       while (next < frames.length && frames[next]!.tsUs - t0 <= clockUs) {
         mapper.frame(frames[next]!, wall);
@@ -78,26 +73,8 @@ export function canReplaySource(
         }
       }
     };
-    const start = () => {
-      last = performance.now();
-      timer = setInterval(tick, tickMs);
-    };
-    const halt = () => {
-      if (timer) clearInterval(timer);
-      timer = undefined;
-    };
-    tick();
-    start();
-    return {
-      stop: () => {
-        stopped = true;
-        halt();
-      },
-      pause: halt,
-      resume: () => {
-        if (!timer && !stopped) start();
-      },
-    };
+    step(0);
+    return startTicker(tickMs, step);
   };
 }
 

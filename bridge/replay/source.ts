@@ -1,5 +1,6 @@
 import type { Logger } from '../../common/log.ts';
 import type { SignalSource } from '../sources.ts';
+import { startTicker } from '../ticker.ts';
 import { createReplayPlayer } from './player.ts';
 import type { Timeline } from './timeline.ts';
 
@@ -26,14 +27,8 @@ export function replaySource(timeline: Timeline, options: ReplaySourceOptions = 
     const player = createReplayPlayer(timeline, loop);
     let rejected = 0;
     let passes = 0;
-    let timer: ReturnType<typeof setInterval> | undefined;
-    let stopped = false;
-    let last = performance.now();
-
-    const tick = () => {
-      const now = performance.now();
-      const due = player.advance((now - last) * speedFactor);
-      last = now;
+    const step = (elapsedMs: number): 'done' | void => {
+      const due = player.advance(elapsedMs * speedFactor);
       const wall = Date.now();
       for (const sample of due) {
         if (!store.set(sample.path, sample.value, wall).ok) rejected += 1;
@@ -43,30 +38,12 @@ export function replaySource(timeline: Timeline, options: ReplaySourceOptions = 
         logger?.info('replay.pass_completed', { passes, rejected });
       }
       if (player.done()) {
-        halt();
         logger?.info('replay.finished', { rejected });
+        return 'done';
       }
     };
-    const start = () => {
-      last = performance.now();
-      timer = setInterval(tick, tickMs);
-    };
-    const halt = () => {
-      if (timer) clearInterval(timer);
-      timer = undefined;
-    };
-
-    tick(); // t = 0: the parked lead-in is there from the first moment
-    if (!player.done()) start();
-    return {
-      stop: () => {
-        stopped = true;
-        halt();
-      },
-      pause: halt,
-      resume: () => {
-        if (!timer && !stopped && !player.done()) start();
-      },
-    };
+    step(0); // t = 0: the parked lead-in is there from the first moment
+    if (player.done()) return { stop: () => {} };
+    return startTicker(tickMs, step);
   };
 }

@@ -2,6 +2,7 @@ import type { VssPath } from '../../common/vss/signals.ts';
 import type { VssValue } from '../../common/vss/types.ts';
 import type { SignalStore } from '../signalStore.ts';
 import type { SourceHandle } from '../sources.ts';
+import { startTicker } from '../ticker.ts';
 
 /**
  * Puts a deterministic vehicle model on a timer: every tick it advances the model by the
@@ -36,34 +37,9 @@ export function runModel(
     const now = Date.now();
     for (const [path, value] of model.signals()) store.set(path, value, now);
   };
-  let timer: ReturnType<typeof setInterval> | undefined;
-  // Measured elapsed time, not tickMs: timers drift, and the simulated clock should not.
-  let last = performance.now();
-  const start = () => {
-    last = performance.now();
-    timer = setInterval(() => {
-      const now = performance.now();
-      model.step((now - last) * speedFactor);
-      last = now;
-      publish();
-    }, tickMs);
-  };
-  const halt = () => {
-    if (timer) clearInterval(timer);
-    timer = undefined;
-  };
-  let stopped = false;
   publish();
-  start();
-  return {
-    stop: () => {
-      stopped = true;
-      halt();
-    },
-    // Paused time does not count: the model resumes where it stopped.
-    pause: halt,
-    resume: () => {
-      if (!timer && !stopped) start();
-    },
-  };
+  return startTicker(tickMs, (elapsedMs) => {
+    model.step(elapsedMs * speedFactor);
+    publish();
+  });
 }
