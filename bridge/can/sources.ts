@@ -83,7 +83,7 @@ export interface CanLiveOptions {
   candump?: string;
   logger?: Logger;
   onMapper?: (mapper: CanMapper) => void;
-  /** Wait before starting candump again after it exits. */
+  /** First wait before starting candump again after it exits; doubles up to 30 s. */
   restartMs?: number;
 }
 
@@ -105,12 +105,14 @@ export function canLiveSource(
     let child: ReturnType<typeof spawn> | undefined;
     let restart: ReturnType<typeof setTimeout> | undefined;
     let malformed = 0;
+    let wait = restartMs;
 
     const run = () => {
       child = spawn(candump, ['-L', ...interfaces], { stdio: ['ignore', 'pipe', 'pipe'] });
       const lines = createInterface({ input: child.stdout! });
       lines.on('line', (line) => {
         const parsed = parseCandumpLine(line);
+        wait = restartMs; // the bus is talking: the next failure starts the backoff afresh
         if (parsed.ok) mapper.frame(parsed.frame);
         else if (++malformed <= 10) logger?.warn('can.malformed_line', { reason: parsed.reason });
       });
@@ -127,9 +129,10 @@ export function canLiveSource(
           code,
           interfaces,
           stderr: stderr.trim(),
-          restartInMs: restartMs,
+          restartInMs: wait,
         });
-        restart = setTimeout(run, restartMs);
+        restart = setTimeout(run, wait);
+        wait = Math.min(wait * 2, 30_000);
       });
     };
     run();
