@@ -12,6 +12,7 @@ import { buildTimeline } from './replay/timeline.ts';
 import { TraceError, loadTrace } from './replay/traceFile.ts';
 import { isScenarioName, SCENARIO_NAMES, scenarioSource } from './scenarios/catalog.ts';
 import { loadVariant } from '../common/node/variantFile.ts';
+import { installProcessPolicy } from '../common/node/processPolicy.ts';
 import { startBridge } from './server.ts';
 import type { Bridge, SignalSource } from './server.ts';
 
@@ -175,6 +176,7 @@ if (config.checkProfile !== null) {
 }
 
 const logger = createLogger('bridge', (line) => process.stderr.write(line));
+installProcessPolicy(logger);
 if (!['127.0.0.1', '::1', 'localhost'].includes(config.host)) {
   logger.warn('bridge.not_loopback', {
     host: config.host,

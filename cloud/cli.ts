@@ -1,4 +1,5 @@
 import { createLogger } from '../common/log.ts';
+import { installProcessPolicy } from '../common/node/processPolicy.ts';
 import { parseCloudArgs, USAGE } from './args.ts';
 import { startCloud } from './server.ts';
 
@@ -7,6 +8,7 @@ const log = createLogger(
   (line) => process.stderr.write(line),
   Boolean(process.env.DASHPORT_DEBUG),
 );
+installProcessPolicy(log);
 
 const parsed = parseCloudArgs(process.argv.slice(2), process.cwd());
 if (!parsed.ok) {

@@ -6,6 +6,7 @@ import { variantSchema } from '../../common/variant.schema.ts';
 import { issueLines } from '../../common/validation.ts';
 import { createHost } from './host.ts';
 import { log } from './log.ts';
+import { installProcessPolicy } from '../../common/node/processPolicy.ts';
 import { resolveCloudToken } from './cloudClient/token.ts';
 import { loadVariant } from '../../common/node/variantFile.ts';
 import { startWebServer } from './webServer.ts';
@@ -39,6 +40,8 @@ try {
 } catch (error) {
   fail([`host: ${(error as Error).message}`], 2);
 }
+
+installProcessPolicy(log);
 
 const port = Number(args.port);
 const pollMs = Number(args['cloud-poll-ms']);

@@ -8,6 +8,7 @@ import { createLogger } from '../../common/log.ts';
 import type { Variant } from '../../common/variant.schema.ts';
 import { createHost, type Host } from '../host/host.ts';
 import { loadVariant } from '../../common/node/variantFile.ts';
+import { installProcessPolicy } from '../../common/node/processPolicy.ts';
 import { bindHostToIpc } from './ipc.ts';
 import {
   createShutdown,
@@ -305,10 +306,7 @@ function main(): void {
 }
 
 // An uncaught error would otherwise raise Electron's modal error box over the kiosk, where no
-// one can dismiss it. Log it and exit non-zero instead, so systemd restarts the app.
-process.on('uncaughtException', (error) => {
-  log.error('main.uncaught', { error: String(error), stack: error.stack });
-  app.exit(1);
-});
+// one can dismiss it: the shared policy logs it and exits non-zero, so systemd restarts the app.
+installProcessPolicy(log, (code) => app.exit(code));
 
 main();

@@ -48,7 +48,17 @@ export class ConsentSync {
     return this.running;
   }
 
+  /** The whole pass is guarded: a database fault is logged and retried, never thrown at a caller. */
   private async drain(): Promise<void> {
+    try {
+      await this.pass();
+    } catch (error) {
+      this.log.error('consent.sync_fault', { error: String(error), retryInMs: this.retryMs });
+      this.scheduleRetry();
+    }
+  }
+
+  private async pass(): Promise<void> {
     do {
       this.again = false;
       for (;;) {
