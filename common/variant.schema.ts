@@ -21,16 +21,32 @@ const uxTableSchema = z.strictObject({
 });
 
 /** An endpoint origin: scheme, host and port only, since it is pasted into the renderer's CSP. */
+const HOSTNAME = /^[A-Za-z0-9.-]+$|^\[[0-9A-Fa-f:.]+\]$/;
 const httpUrl = z
   .url({
     protocol: /^https?$/,
-    hostname: /^[A-Za-z0-9.-]+$|^\[[0-9A-Fa-f:.]+\]$/,
+    hostname: HOSTNAME,
     error: 'expected an http(s) URL',
   })
   .refine((text) => {
     const url = new URL(text);
     return url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
-  }, 'expected an origin only (scheme, host, port), without path, query or credentials');
+  }, 'expected an origin only (scheme, host, port), without path, query or credentials')
+  .refine((text) => {
+    const url = URL.parse(text);
+    // Not a URL, or a host the check above refused: reported there, once.
+    if (!url || !HOSTNAME.test(url.hostname)) return true;
+    return url.protocol === 'https:' || isLoopbackHost(url.hostname);
+  }, 'off loopback the URL must be https:// (a vehicle token must not cross a network in clear)');
+
+/** 127.0.0.0/8, ::1 and localhost: the head unit itself. */
+function isLoopbackHost(hostname: string): boolean {
+  return (
+    hostname === 'localhost' ||
+    hostname === '[::1]' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+  );
+}
 
 /** One vehicle line's configuration: `build/variants/<name>.json`. Unknown keys are errors so typos surface. */
 export const variantObjectSchema = z.strictObject({

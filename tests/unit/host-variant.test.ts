@@ -55,9 +55,26 @@ describe('variant config', () => {
     'http://user:pw@127.0.0.1:7071',
     "http://a;b'c:1",
     'ws://127.0.0.1:7071',
+    'http://bridge.example:7071',
+    'http://10.0.0.5:7071',
   ])('refuses the bridge URL %j', (bridgeUrl) => {
     const result = loadVariant(write({ ...dev(), bridgeUrl }), PROJECT_ROOT);
     expect(result.ok ? [] : result.problems).toEqual([expect.stringMatching(/bridgeUrl: /)]);
+  });
+
+  it.each([
+    ['https://cloud.example', true],
+    ['http://127.0.0.1:7072', true],
+    ['http://127.1.2.3:7072', true],
+    ['http://localhost:7072', true],
+    ['http://[::1]:7072', true],
+    ['http://cloud.example', false],
+    ['http://192.168.1.20:7072', false],
+  ])('cloud URL %s is allowed: %s (plain http only on loopback)', (cloudUrl, ok) => {
+    const result = loadVariant(write({ ...dev(), cloudUrl }), PROJECT_ROOT);
+    expect(result.ok).toBe(ok);
+    if (!result.ok)
+      expect(result.problems.join('\n')).toMatch(/cloudUrl: off loopback the URL must be https/);
   });
 
   it('refuses a default locale that the variant does not enable', () => {
