@@ -212,7 +212,7 @@ try {
     source,
     sourceLabel: label,
     speedFactor: config.speedFactor,
-    control: config.control,
+    control: config.control ?? undefined,
   });
 } catch (error) {
   logger.error('bridge.listen_failed', { message: (error as Error).message });
@@ -222,6 +222,6 @@ logger.info('bridge.listening', {
   url: bridge.url,
   source: label,
   speedFactor: config.speedFactor,
-  control: config.control,
+  control: config.control !== null,
 });
 process.stdout.write(`${JSON.stringify({ event: 'listening', url: bridge.url })}\n`);

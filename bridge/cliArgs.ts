@@ -4,6 +4,7 @@ import { issueLines } from '../common/validation.ts';
 import { DEFAULT_SCENARIO, SCENARIO_NAMES } from './scenarios/catalog.ts';
 import type { ScenarioName } from './scenarios/catalog.ts';
 import { DEFAULT_TIMELINE_OPTIONS } from './replay/timeline.ts';
+import { MIN_CONTROL_TOKEN_CHARS } from './control.ts';
 
 /**
  * The bridge's command line, checked as a whole: each option alone, and the combinations
@@ -31,7 +32,8 @@ export interface CliConfig {
   host: string;
   port: number;
   speedFactor: number;
-  control: boolean;
+  /** The control channel's token; null: no control channel. */
+  control: { token: string } | null;
   source: SourceConfig;
   /** Validate this profile against its DBC and VSS, print the result, and exit. */
   checkProfile: string | null;
@@ -83,10 +85,21 @@ const schema = z
     'lead-out-ms': milliseconds.optional(),
     bench: z.boolean(),
     control: z.boolean(),
+    'control-token': z.string().optional(),
   })
   .superRefine((a, ctx) => {
     const refuse = (path: string, message: string) =>
       ctx.addIssue({ code: 'custom', path: [path], message });
+    // The control channel steers speed and gear, which drive the driver's lockouts.
+    if (a.control && (a['control-token']?.length ?? 0) < MIN_CONTROL_TOKEN_CHARS) {
+      refuse(
+        'control-token',
+        `of at least ${MIN_CONTROL_TOKEN_CHARS} characters is required with --control`,
+      );
+    }
+    if (!a.control && a['control-token'] !== undefined) {
+      refuse('control-token', 'applies to --control only');
+    }
     const canOnly = ['profile', 'candump', 'interfaces', 'fill'] as const;
     if (a.variant !== undefined) {
       for (const name of ['profile', 'interfaces', 'fill', 'trace', 'scenario'] as const) {
@@ -143,6 +156,7 @@ export function parseCli(argv: string[]): ParsedCli {
         'lead-out-ms': { type: 'string' },
         bench: { type: 'boolean', default: false },
         control: { type: 'boolean', default: false },
+        'control-token': { type: 'string' },
         profile: { type: 'string' },
         candump: { type: 'string' },
         interfaces: { type: 'string' },
@@ -191,7 +205,7 @@ export function parseCli(argv: string[]): ParsedCli {
       host: a.host,
       port: a.port,
       speedFactor: a['speed-factor'],
-      control: a.control,
+      control: a.control ? { token: a['control-token'] as string } : null,
       source,
       checkProfile: a['check-profile'] ?? null,
       variant: a.variant ?? null,

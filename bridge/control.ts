@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Server } from 'socket.io';
 import { z } from 'zod';
 import type { Logger } from '../common/log.ts';
@@ -96,9 +97,45 @@ export function handleControl(raw: unknown, deps: ControlDeps): ControlReply {
   }
 }
 
-export function attachControlNamespace(io: Server, deps: ControlDeps): void {
-  deps.logger.warn('control.enabled', { note: 'test-only: any local client can steer signals' });
-  io.of(CONTROL_NAMESPACE).on('connection', (socket) => {
+/** A control token is a secret: long enough not to be guessed. */
+export const MIN_CONTROL_TOKEN_CHARS = 32;
+
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+/**
+ * Who may steer the car: a client that presents the control token (compared in constant time)
+ * and is not a web page. Browsers always send Origin; the test tools that use this channel do
+ * not, so no page on any origin can reach it, whatever it knows.
+ */
+export function controlAdmission(
+  handshake: { headers: Record<string, unknown>; auth: Record<string, unknown> },
+  token: string,
+): { ok: true } | { ok: false; reason: string } {
+  if (handshake.headers.origin !== undefined) {
+    return { ok: false, reason: 'control channel: web pages are refused' };
+  }
+  const given = handshake.auth.token;
+  if (typeof given !== 'string' || !timingSafeEqual(digest(given), digest(token))) {
+    return { ok: false, reason: 'control channel: a valid token is required' };
+  }
+  return { ok: true };
+}
+
+export function attachControlNamespace(io: Server, deps: ControlDeps, token: string): void {
+  if (token.length < MIN_CONTROL_TOKEN_CHARS) {
+    throw new Error(`control token must have at least ${MIN_CONTROL_TOKEN_CHARS} characters`);
+  }
+  deps.logger.warn('control.enabled', { note: 'test-only: token holders can steer signals' });
+  const namespace = io.of(CONTROL_NAMESPACE);
+  namespace.use((socket, next) => {
+    const admitted = controlAdmission(socket.handshake, token);
+    if (admitted.ok) next();
+    else {
+      deps.logger.warn('control.refused', { reason: admitted.reason });
+      next(new Error(admitted.reason));
+    }
+  });
+  namespace.on('connection', (socket) => {
     socket.on(CONTROL_EVENT, (raw: unknown, ack: unknown) => {
       const reply = handleControl(raw, deps);
       if (typeof ack === 'function') (ack as (reply: ControlReply) => void)(reply);

@@ -29,8 +29,8 @@ export interface BridgeOptions {
   sourceLabel?: string;
   /** Speed factor for scenarios started through the control channel. */
   speedFactor?: number;
-  /** Serves the test-only `/control` namespace. Never in a car. */
-  control?: boolean;
+  /** Serves the test-only `/control` namespace to holders of this token. Never in a car. */
+  control?: { token: string };
   logger?: Logger;
   limits?: {
     outbox?: Partial<OutboxLimits>;
@@ -135,7 +135,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     speedFactor: options.speedFactor ?? 1,
     logger,
   };
-  if (options.control) attachControlNamespace(io, controlDeps);
+  if (options.control) attachControlNamespace(io, controlDeps, options.control.token);
 
   const stats = (): BridgeStats => ({
     ...counters,

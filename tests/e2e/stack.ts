@@ -1,3 +1,4 @@
+import { TEST_CONTROL_TOKEN } from '../support/controlToken.ts';
 import { join } from 'node:path';
 import { spawnService, type RunningService } from '../../scripts/lib/services.ts';
 import { PROJECT_ROOT } from '../support/devVariant.ts';
@@ -31,6 +32,8 @@ export async function startStack(dataDir: string, options: StackOptions = {}): P
       '--port',
       '0',
       '--control',
+      '--control-token',
+      TEST_CONTROL_TOKEN,
       ...(options.bridgeArgs ?? ['--speed-factor', '4']),
     ]),
     spawnService('cloud', script('cloud/cli.ts'), [

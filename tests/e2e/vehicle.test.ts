@@ -1,3 +1,4 @@
+import { TEST_CONTROL_TOKEN } from '../support/controlToken.ts';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +89,8 @@ describe('vehicle data in the browser (real bridge, cloud, host and Chromium)', 
         '--port',
         portOf(stack.bridge.url),
         '--control',
+        '--control-token',
+        TEST_CONTROL_TOKEN,
         '--scenario',
         'parked',
       ]);

@@ -1,3 +1,4 @@
+import { TEST_CONTROL_TOKEN } from '../support/controlToken.ts';
 import { io, type Socket } from 'socket.io-client';
 import {
   CONTROL_EVENT,
@@ -21,10 +22,12 @@ export interface VehicleControl {
 export async function connectControl(
   bridgeUrl: string,
   timeoutMs = 10_000,
+  token = TEST_CONTROL_TOKEN,
 ): Promise<VehicleControl> {
   const socket: Socket = io(new URL(CONTROL_NAMESPACE, bridgeUrl).href, {
     transports: ['websocket'],
     reconnection: false,
+    auth: { token },
   });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('control channel: no connection')), timeoutMs);

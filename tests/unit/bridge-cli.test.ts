@@ -1,3 +1,4 @@
+import { TEST_CONTROL_TOKEN } from '../support/controlToken.ts';
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -93,6 +94,9 @@ describe('bridge CLI', () => {
     [['--port', '70000'], '--port must be an integer 0..65535'],
     [['--speed-factor', '-1'], '--speed-factor'],
     [['--source', 'tram'], '--source must be "simulator", "replay" or "can"'],
+    [['--control'], '--control-token of at least 32 characters is required with --control'],
+    [['--control', '--control-token', 'short'], '--control-token of at least 32 characters'],
+    [['--control-token', 'x'.repeat(40)], '--control-token applies to --control only'],
     [['--source', 'can'], '--profile is required with --source can'],
     [['--profile', 'x'], '--profile applies to --source can only'],
     [
@@ -231,7 +235,14 @@ describe('bridge CLI', () => {
   });
 
   it('--bench serves 40 signals, and --control opens the control channel', async () => {
-    const child = start(['--port', '0', '--bench', '--control']);
+    const child = start([
+      '--port',
+      '0',
+      '--bench',
+      '--control',
+      '--control-token',
+      TEST_CONTROL_TOKEN,
+    ]);
     const done = exited(child);
     const { url } = JSON.parse(await firstLine(child)) as { url: string };
     const c = new VissClient(url);

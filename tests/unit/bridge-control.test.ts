@@ -1,3 +1,4 @@
+import { TEST_CONTROL_TOKEN } from '../support/controlToken.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import { scenarioSource } from '../../bridge/scenarios/catalog.ts';
@@ -37,6 +38,40 @@ afterEach(async () => {
   bridge = undefined;
 });
 
+describe('control channel locks', () => {
+  const attempt = async (url: string, options: { token?: string; origin?: string }) => {
+    const socket = io(`${url}${CONTROL_NAMESPACE}`, {
+      forceNew: true,
+      reconnection: false,
+      transports: ['websocket'],
+      auth: options.token === undefined ? {} : { token: options.token },
+      ...(options.origin ? { extraHeaders: { origin: options.origin } } : {}),
+    });
+    open.push(socket);
+    return new Promise<string>((resolve) => {
+      socket.once('connect', () => resolve('connected'));
+      socket.once('connect_error', (error) => resolve(error.message));
+    });
+  };
+
+  it('admits only the token holder, and no web page even with the token', async () => {
+    const b = await start({ control: { token: TEST_CONTROL_TOKEN } });
+    expect(await attempt(b.url, {})).toMatch(/valid token is required/);
+    expect(await attempt(b.url, { token: `${TEST_CONTROL_TOKEN}x` })).toMatch(/valid token/);
+    expect(
+      await attempt(b.url, { token: TEST_CONTROL_TOKEN, origin: 'http://evil.example' }),
+    ).toMatch(/web pages are refused/);
+    expect(await attempt(b.url, { token: TEST_CONTROL_TOKEN, origin: b.url })).toMatch(
+      /web pages are refused/,
+    );
+    expect(await attempt(b.url, { token: TEST_CONTROL_TOKEN })).toBe('connected');
+  });
+
+  it('refuses to start with a short token', async () => {
+    await expect(start({ control: { token: 'short' } })).rejects.toThrow(/at least 32 characters/);
+  });
+});
+
 describe('control channel', () => {
   it('is refused unless the bridge was started with control on', async () => {
     const b = await start({ source: scenarioSource('loop') });
@@ -55,7 +90,7 @@ describe('control channel', () => {
   });
 
   it('sets values, VISS strings or native, validated like any other', async () => {
-    const b = await start({ control: true });
+    const b = await start({ control: { token: TEST_CONTROL_TOKEN } });
     const control = await controlClient(b.url);
     const c = await vissClient(b.url);
     const id = await c.subscribe(SIGNAL.speed, change('ne', '0'));
@@ -101,7 +136,10 @@ describe('control channel', () => {
   });
 
   it('pauses and resumes the source', async () => {
-    const b = await start({ control: true, source: scenarioSource('city', 50) });
+    const b = await start({
+      control: { token: TEST_CONTROL_TOKEN },
+      source: scenarioSource('city', 50),
+    });
     const control = await controlClient(b.url);
     expect(await control.send({ op: 'pause-source' })).toEqual({ ok: true });
     expect(b.stats().source).toEqual({ label: 'custom', running: true, paused: true });
@@ -118,7 +156,7 @@ describe('control channel', () => {
 
   it('switches scenario live, starting from a clean signal set', async () => {
     const b = await start({
-      control: true,
+      control: { token: TEST_CONTROL_TOKEN },
       source: scenarioSource('loop'),
       sourceLabel: 'simulator:loop',
     });
@@ -143,13 +181,17 @@ describe('control channel', () => {
   });
 
   it('explains what it cannot do to the source', async () => {
-    const none = await start({ control: true });
+    const none = await start({ control: { token: TEST_CONTROL_TOKEN } });
     expect(none.control({ op: 'pause-source' })).toEqual({
       ok: false,
       error: 'no source is running',
     });
     await none.close();
-    const fixed = await start({ control: true, source: () => ({ stop() {} }), sourceLabel: 'can' });
+    const fixed = await start({
+      control: { token: TEST_CONTROL_TOKEN },
+      source: () => ({ stop() {} }),
+      sourceLabel: 'can',
+    });
     expect(fixed.control({ op: 'pause-source' })).toEqual({
       ok: false,
       error: 'source can cannot pause',
@@ -165,11 +207,12 @@ describe('control channel', () => {
     expect(b.control(null)).toMatchObject({ ok: false });
     expect(b.control(10n)).toEqual({ ok: false, error: 'message must be a JSON object' });
 
-    const c = await start({ control: true });
+    const c = await start({ control: { token: TEST_CONTROL_TOKEN } });
     const socket = io(`${c.url}${CONTROL_NAMESPACE}`, {
       forceNew: true,
       reconnection: false,
       transports: ['websocket'],
+      auth: { token: TEST_CONTROL_TOKEN },
     });
     open.push(socket);
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));

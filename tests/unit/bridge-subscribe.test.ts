@@ -1,3 +1,4 @@
+import { TEST_CONTROL_TOKEN } from '../support/controlToken.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBridge } from '../../bridge/server.ts';
 import type { Bridge } from '../../bridge/server.ts';
@@ -46,7 +47,11 @@ async function barrier(c: VissClient) {
 }
 
 beforeEach(async () => {
-  bridge = await startBridge({ host: '127.0.0.1', port: 0, control: true });
+  bridge = await startBridge({
+    host: '127.0.0.1',
+    port: 0,
+    control: { token: TEST_CONTROL_TOKEN },
+  });
   control = new ControlClient(bridge.url);
   await control.connected();
   bridge.store.set(SIGNAL.powertrainType, 'COMBUSTION'); // answers the barrier gets

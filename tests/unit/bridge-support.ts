@@ -1,3 +1,4 @@
+import { TEST_CONTROL_TOKEN } from '../support/controlToken.ts';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { CONTROL_EVENT, CONTROL_NAMESPACE } from '../../common/viss/control.ts';
@@ -117,11 +118,12 @@ export class VissClient {
 export class ControlClient {
   readonly socket: Socket;
 
-  constructor(url: string) {
+  constructor(url: string, token: string = TEST_CONTROL_TOKEN) {
     this.socket = io(`${url}${CONTROL_NAMESPACE}`, {
       forceNew: true,
       reconnection: false,
       transports: ['websocket'],
+      auth: { token },
     });
   }
 
