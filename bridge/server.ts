@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket as NetSocket } from 'node:net';
 import { Server } from 'socket.io';
+import { capConnections } from '../common/node/connectionCap.ts';
 import { createLogger } from '../common/log.ts';
 import type { Logger } from '../common/log.ts';
 import type { ControlReply } from '../common/viss/control.ts';
@@ -27,6 +28,8 @@ export interface BridgeOptions {
   source?: SignalSource;
   /** How the source is named in stats and logs, e.g. "simulator:loop". */
   sourceLabel?: string;
+  /** Open connections at most (the app, a diagnostics tool, a test client or two). */
+  maxConnections?: number;
   /** Speed factor for scenarios started through the control channel. */
   speedFactor?: number;
   /** Serves the test-only `/control` namespace to holders of this token. Never in a car. */
@@ -65,6 +68,8 @@ export interface Bridge {
   close(): Promise<void>;
 }
 
+export const DEFAULT_MAX_CONNECTIONS = 32;
+
 /** How long close() lets clients say goodbye before cutting the connections that did not. */
 const CLOSE_GRACE_MS = 1_000;
 /** Well above the 16 KB VISS message limit, so that limit answers with a VISS error first. */
@@ -73,6 +78,7 @@ export const WRITE_BUFFER_HIGH_WATER = 64;
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const logger = options.logger ?? createLogger('bridge', () => {});
+  const maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
   const store = createSignalStore();
   const registry = createSubscriptionRegistry(store);
   const limits: ConnectionLimits = {
@@ -95,12 +101,15 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     tcp.add(socket);
     socket.once('close', () => tcp.delete(socket));
   });
-  const io = new Server(http, {
+  const io: Server = new Server(http, {
     serveClient: false,
     maxHttpBufferSize: MAX_HTTP_BUFFER_BYTES,
     // The renderer runs from app:// or another loopback port; the bridge listens on loopback
     // only unless told otherwise, and serves read-only signals.
     cors: { origin: '*' },
+    allowRequest: capConnections(() => io.engine.clientsCount, maxConnections, {
+      onRefused: (reason) => logger.warn('bridge.connection_refused', { reason }),
+    }),
   });
 
   io.on('connection', (socket) => {

@@ -1,6 +1,9 @@
 import type { Server as HttpServer } from 'node:http';
 import type { DatabaseSync } from 'node:sqlite';
 import { Server } from 'socket.io';
+import { capConnections } from '../common/node/connectionCap.ts';
+
+const MAX_EVENT_CONNECTIONS = 10_000;
 import {
   CLOUD_EVENTS_PATH,
   EVENTS_UNAUTHORIZED,
@@ -33,11 +36,15 @@ export function attachOrderEvents(options: {
   log: Logger;
 }): OrderEvents {
   const { server, db, orders, log } = options;
-  const io = new Server(server, {
+  const io: Server = new Server(server, {
     path: CLOUD_EVENTS_PATH,
     serveClient: false,
     // Clients only listen; nothing they send is read, so a small limit is plenty.
     maxHttpBufferSize: 4 * 1024,
+    // One socket per car; the cap keeps a flood from exhausting the server.
+    allowRequest: capConnections(() => io.engine.clientsCount, MAX_EVENT_CONNECTIONS, {
+      onRefused: (reason) => log.warn('events.connection_refused', { reason }),
+    }),
   });
 
   io.use((socket, next) => {

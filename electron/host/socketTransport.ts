@@ -2,6 +2,9 @@ import type { IncomingMessage } from 'node:http';
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { TRANSPORT } from '../../common/hostApi/channels.ts';
+import { capConnections } from '../../common/node/connectionCap.ts';
+
+export const MAX_HOST_CONNECTIONS = 8;
 import type { Host } from './host.ts';
 
 /**
@@ -13,12 +16,13 @@ export function bindSocketTransport(
   host: Host,
   allowedOrigin: () => string,
 ): Server {
-  const io = new Server(http, {
+  const io: Server = new Server(http, {
     serveClient: false,
     maxHttpBufferSize: 256 * 1024,
-    allowRequest: (req: IncomingMessage, callback) => {
-      callback(null, req.headers.origin === allowedOrigin());
-    },
+    // A kiosk has one page; a few more for an engineer's browser, never a flood.
+    allowRequest: capConnections(() => io.engine.clientsCount, MAX_HOST_CONNECTIONS, {
+      admit: (req: IncomingMessage) => req.headers.origin === allowedOrigin(),
+    }),
   });
   io.on('connection', (socket) => {
     socket.on(TRANSPORT.invoke, (channel: unknown, input: unknown, ack: unknown) => {

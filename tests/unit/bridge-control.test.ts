@@ -221,3 +221,21 @@ describe('control channel', () => {
     await b.close();
   });
 });
+
+describe('connection cap', () => {
+  it('refuses connections beyond the cap, and admits again when one leaves', async () => {
+    const b = await start({ maxConnections: 2, source: scenarioSource('parked') });
+    const first = await vissClient(b.url);
+    await vissClient(b.url);
+    const third = io(b.url, { forceNew: true, reconnection: false, transports: ['websocket'] });
+    open.push(third);
+    const refused = await new Promise<boolean>((resolve) => {
+      third.once('connect', () => resolve(false));
+      third.once('connect_error', () => resolve(true));
+    });
+    expect(refused).toBe(true);
+    first.close();
+    await sleep(200);
+    await vissClient(b.url);
+  });
+});
