@@ -68,7 +68,8 @@ export interface Bridge {
   close(): Promise<void>;
 }
 
-export const DEFAULT_MAX_CONNECTIONS = 32;
+/** The app, diagnostics and tools; the load test serves 50 clients at once. */
+export const DEFAULT_MAX_CONNECTIONS = 64;
 
 /** How long close() lets clients say goodbye before cutting the connections that did not. */
 const CLOSE_GRACE_MS = 1_000;
