@@ -48,9 +48,8 @@ export function createCanMapper(profile: CanProfile, store: SignalStore, logger?
   const lastFrame = new Map<string, number>();
   const silent = new Set<string>();
   const pathsOf = new Map<string, VssPath[]>();
-  for (const [key, plan] of profile.plans) {
-    const bus = key.slice(0, key.indexOf(':'));
-    pathsOf.set(bus, [...(pathsOf.get(bus) ?? []), ...plan.outputs.map((o) => o.path)]);
+  for (const plan of profile.plans.values()) {
+    pathsOf.set(plan.bus, [...(pathsOf.get(plan.bus) ?? []), ...plan.outputs.map((o) => o.path)]);
   }
   const last = new Map<VssPath, { value: VssValue; atMs: number }>();
   const logged = new Map<string, number>();

@@ -77,6 +77,7 @@ export interface Output {
 }
 
 export interface MessagePlan {
+  bus: string;
   message: CompiledMessage;
   outputs: Output[];
 }
@@ -249,7 +250,7 @@ export function loadProfile(file: string): CanProfile {
     const key = planKey(m.bus, found.message.id, found.message.extended);
     let plan = plans.get(key);
     if (!plan) {
-      plan = { message: compileMessage(found.message), outputs: [] };
+      plan = { bus: m.bus, message: compileMessage(found.message), outputs: [] };
       plans.set(key, plan);
     }
     const signal = plan.message.signals.find((s) => s.signal === found.signal)!;

@@ -257,10 +257,6 @@ describe('the bridge serving the RAV4 log', () => {
       // control engages once per pass (false -> true), so its third value starts pass two.
       await until(() => c.values(cruise).length >= 4, 12_000, 'a whole second pass');
       const values = c.values(speed);
-      const pass2 = c.inbox.filter(
-        (m) => m.subscriptionId === cruise && m.action === 'subscription',
-      );
-      expect(pass2.length).toBeGreaterThanOrEqual(4);
       const speeds = values.map(Number);
       expect(Math.min(...speeds)).toBeCloseTo(want(SIGNAL.speed).min, 6);
       expect(Math.max(...speeds)).toBeCloseTo(want(SIGNAL.speed).max, 6);
