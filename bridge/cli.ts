@@ -1,4 +1,5 @@
 import { createLogger } from '../common/log.ts';
+import { isLoopbackHost } from '../common/loopback.ts';
 import type { Logger } from '../common/log.ts';
 import { parseCli } from './cliArgs.ts';
 import type { SourceConfig } from './cliArgs.ts';
@@ -177,7 +178,7 @@ if (config.checkProfile !== null) {
 
 const logger = createLogger('bridge', (line) => process.stderr.write(line));
 installProcessPolicy(logger);
-if (!['127.0.0.1', '::1', 'localhost'].includes(config.host)) {
+if (!isLoopbackHost(config.host)) {
   logger.warn('bridge.not_loopback', {
     host: config.host,
     note: 'vehicle signals reachable off-box',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MOVING_FLOOR, flagsOf, UX_FLAG_NAMES, type UxFlagName } from './drive/restrictions.ts';
 import { DISTANCE_UNITS, SUPPORTED_LOCALES } from './locales.ts';
+import { isLoopbackHost } from './loopback.ts';
 
 const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb');
 const flagList = z.array(z.enum(UX_FLAG_NAMES as [UxFlagName, ...UxFlagName[]]));
@@ -38,15 +39,6 @@ const httpUrl = z
     if (!url || !HOSTNAME.test(url.hostname)) return true;
     return url.protocol === 'https:' || isLoopbackHost(url.hostname);
   }, 'off loopback the URL must be https:// (a vehicle token must not cross a network in clear)');
-
-/** 127.0.0.0/8, ::1 and localhost: the head unit itself. */
-function isLoopbackHost(hostname: string): boolean {
-  return (
-    hostname === 'localhost' ||
-    hostname === '[::1]' ||
-    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
-  );
-}
 
 /** One vehicle line's configuration: `build/variants/<name>.json`. Unknown keys are errors so typos surface. */
 export const variantObjectSchema = z.strictObject({

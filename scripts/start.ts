@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadVariant } from '../common/node/variantFile.ts';
 import { portOf, spawnService, type RunningService } from './lib/services.ts';
+import { writeLaunchPage } from './lib/hostPage.ts';
 
 /**
  * `npm run start:web` / `npm start`: builds, then starts bridge, cloud and host (browser mode) or
@@ -74,8 +75,11 @@ try {
       opts,
     );
     services.push(host);
+    const launchPage = resolve(root, '.data/host/open.html');
+    writeLaunchPage(launchPage, host);
     process.stdout.write(
-      `\nDashport (${variant.name}) is running. Open ${host.url} in Chromium.\nCtrl+C stops everything.\n`,
+      `\nDashport (${variant.name}) is running. Open file://${launchPage} in Chromium\n` +
+        `(it forwards to ${host.url} with this start's host secret).\nCtrl+C stops everything.\n`,
     );
   } else {
     const electronBin = join(root, 'node_modules/electron/dist/electron');

@@ -10,6 +10,8 @@ import { installProcessPolicy } from '../../common/node/processPolicy.ts';
 import { resolveCloudToken } from './cloudClient/token.ts';
 import { loadVariant } from '../../common/node/variantFile.ts';
 import { startWebServer } from './webServer.ts';
+import { newHostSecret, writeSecretFile } from './hostSecret.ts';
+import { isLoopbackHost } from '../../common/loopback.ts';
 
 /** Browser-mode host: `npm run host -- --variant dev --port 7073`. Prints one JSON line when ready. */
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -34,6 +36,8 @@ try {
       'cloud-token': { type: 'string' },
       'cloud-poll-ms': { type: 'string', default: '5000' },
       'test-hooks': { type: 'boolean', default: false },
+      // Where this start's secret is written for the kiosk launcher (mode 0600).
+      'secret-file': { type: 'string' },
     },
     strict: true,
   }).values;
@@ -91,9 +95,27 @@ const host = createHost({
   cloudToken: token.token,
   testHooks: args['test-hooks'],
 });
-const server = await startWebServer({ host, rendererRoot, hostname: args.host, port });
-log.info('host.listening', { url: server.url, variant: overridden.data.name });
-process.stdout.write(`${JSON.stringify({ event: 'listening', url: server.url })}\n`);
+if (!isLoopbackHost(args.host)) {
+  // The page and its secret then travel in clear over the network: an engineer's bench only.
+  log.warn('host.not_loopback', { host: args.host });
+  process.stderr.write(
+    `host: warning: --host ${args.host} serves the host API beyond this machine over plain HTTP\n`,
+  );
+}
+// systemd's RuntimeDirectory= (a tmpfs only the service user can enter) when there is one.
+const secretFile = resolve(
+  args['secret-file'] ??
+    join(process.env.RUNTIME_DIRECTORY ?? resolve(args['data-dir']), 'host-secret'),
+);
+const secret = newHostSecret();
+try {
+  writeSecretFile(secretFile, secret);
+} catch (error) {
+  fail([`host: cannot write the secret file ${secretFile}: ${(error as Error).message}`], 1);
+}
+const server = await startWebServer({ host, rendererRoot, hostname: args.host, port, secret });
+log.info('host.listening', { url: server.url, variant: overridden.data.name, secretFile });
+process.stdout.write(`${JSON.stringify({ event: 'listening', url: server.url, secretFile })}\n`);
 
 let closing = false;
 const shutdown = async () => {

@@ -3,18 +3,21 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { TRANSPORT } from '../../common/hostApi/channels.ts';
 import { capConnections } from '../../common/node/connectionCap.ts';
+import type { Host } from './host.ts';
+import { secretMatches } from './hostSecret.ts';
 
 export const MAX_HOST_CONNECTIONS = 8;
-import type { Host } from './host.ts';
 
 /**
  * Browser mode's stand-in for Electron IPC: the same dispatcher behind one socket.io event.
- * Only pages served by this host may connect (the Origin check is what IPC's sender check is in Electron).
+ * A client needs both the origin of the pages this host serves (what IPC's sender check is in
+ * Electron) and the secret of this start (`hostSecret.ts`), which a forged header cannot supply.
  */
 export function bindSocketTransport(
   http: HttpServer,
   host: Host,
   allowedOrigin: () => string,
+  secret: string,
 ): Server {
   const io: Server = new Server(http, {
     serveClient: false,
@@ -23,6 +26,12 @@ export function bindSocketTransport(
     allowRequest: capConnections(() => io.engine.clientsCount, MAX_HOST_CONNECTIONS, {
       admit: (req: IncomingMessage) => req.headers.origin === allowedOrigin(),
     }),
+  });
+  // Refused before the namespace opens: no handler below ever sees a client without the secret.
+  io.use((socket, next) => {
+    const auth = socket.handshake.auth as Record<string, unknown>;
+    if (secretMatches(auth.secret, secret)) next();
+    else next(new Error('unauthorized'));
   });
   io.on('connection', (socket) => {
     socket.on(TRANSPORT.invoke, (channel: unknown, input: unknown, ack: unknown) => {

@@ -11,6 +11,8 @@ export interface WebServerOptions {
   rendererRoot: string;
   hostname: string;
   port: number;
+  /** This start's secret (`hostSecret.ts`), without which no socket reaches the host. */
+  secret: string;
 }
 
 export interface WebServer {
@@ -23,7 +25,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const csp = buildCsp({ bridgeUrl: options.host.variant.bridgeUrl });
   let origin = '';
   const http = createServer((req, res) => serveStatic(req, res, options.rendererRoot, csp));
-  const io = bindSocketTransport(http, options.host, () => origin);
+  const io = bindSocketTransport(http, options.host, () => origin, options.secret);
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(options.port, options.hostname, () => resolve());

@@ -4,6 +4,7 @@ import {
   type HostClient,
   type NamedHostApi,
 } from '../../common/hostApi/client.ts';
+import { takeHostSecret } from './hostSecret.ts';
 import { createSocketTransport } from './socketTransport.ts';
 
 declare global {
@@ -16,6 +17,12 @@ declare global {
 /** Electron's preload API when present, else socket.io to the browser-mode host. */
 export function connectHost(): HostClient {
   return createHostClient(
-    window.dashport ? transportFromNamedApi(window.dashport) : createSocketTransport(),
+    window.dashport
+      ? transportFromNamedApi(window.dashport)
+      : createSocketTransport(
+          takeHostSecret(window.location, window.sessionStorage, (url) =>
+            window.history.replaceState(null, '', url),
+          ),
+        ),
   );
 }

@@ -7,9 +7,10 @@ const CALL_TIMEOUT_MS = 10_000;
 
 /** Browser mode: the host API over socket.io to the page's own origin. */
 export function createSocketTransport(
+  secret: string | null,
   url = window.location.origin,
 ): RawHostTransport & { socket: Socket } {
-  const socket = io(url, { transports: ['websocket'] });
+  const socket = io(url, { transports: ['websocket'], auth: { secret } });
   const listeners = new Map<HostEvent, Set<(payload: unknown) => void>>();
   socket.on(TRANSPORT.event, (name: unknown, payload: unknown) => {
     if (!isHostEvent(name)) return;

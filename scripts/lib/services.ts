@@ -5,6 +5,8 @@ export interface RunningService {
   name: string;
   url: string;
   child: ChildProcess;
+  /** The whole `listening` line, for what a service announces beyond its URL. */
+  ready: Readonly<Record<string, unknown>>;
   /** Sends SIGTERM and resolves with the exit code once the process is gone. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
@@ -55,7 +57,7 @@ export function spawnService(
     child.once('exit', earlyExit);
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
-      let msg: { event?: string; url?: string };
+      let msg: { event?: string; url?: string } & Record<string, unknown>;
       try {
         msg = JSON.parse(line) as typeof msg;
       } catch {
@@ -68,6 +70,7 @@ export function spawnService(
         name,
         url: msg.url,
         child,
+        ready: msg,
         stop: async (signal = 'SIGTERM') => {
           if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
           child.kill(signal);

@@ -1,3 +1,4 @@
+import { hostPageUrl } from '../../scripts/lib/hostPage.ts';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -153,7 +154,7 @@ try {
   log('cold start (app and bare React page, fresh context each run)');
   const cold = await measureColdStart(
     browser,
-    stack.host.url,
+    hostPageUrl(stack.host),
     bare.url,
     variant.panel,
     PLAN.coldRuns,
@@ -164,7 +165,7 @@ try {
   log('signals streaming: value to pixel, frames');
   const vehicle = await connectControl(stack.bridge.url);
   cleanups.push(() => vehicle.close());
-  const live = await openHeadUnitPage(browser, stack.host.url, variant.panel);
+  const live = await openHeadUnitPage(browser, hostPageUrl(stack.host), variant.panel);
   cleanups.push(() => live.close());
   await waitInteractive(live.page);
   const [valueToPixel, frames] = await Promise.all([
@@ -196,7 +197,7 @@ try {
     ],
   });
   cleanups.push(() => replay.stop());
-  const heapPage = await openHeadUnitPage(browser, replay.host.url, variant.panel);
+  const heapPage = await openHeadUnitPage(browser, hostPageUrl(replay.host), variant.panel);
   cleanups.push(() => heapPage.close());
   await waitInteractive(heapPage.page);
   const heap = await measureHeap(

@@ -1,3 +1,4 @@
+import { hostPageUrl } from '../../scripts/lib/hostPage.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RAV4_LOG_10S } from '../support/canFixtures.ts';
@@ -28,7 +29,7 @@ describe('the app on real CAN data (RAV4 recording through the bridge, host, clo
       bridgeArgs: ['--source', 'can', '--profile', 'toyota-rav4-2018', '--candump', RAV4_LOG_10S],
     });
     try {
-      const { page, problems } = await openPanel(browser, stack.host.url);
+      const { page, problems } = await openPanel(browser, hostPageUrl(stack.host));
       await expect.poll(() => driveState(page), { timeout: 8_000, interval: 50 }).toBe('MOVING');
       // The recorded speed (29.38 … 73.05 km/h in these ten seconds), shown on the home screen.
       const speed = Number(await speedSignal(page));

@@ -1,3 +1,4 @@
+import { hostPageUrl } from '../../scripts/lib/hostPage.ts';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/tmp.ts';
@@ -23,7 +24,7 @@ describe('browser mode end to end (real bridge, cloud, host and Chromium)', () =
   });
 
   it('shows the speed changing while the simulator drives, without errors', async () => {
-    const { page, problems } = await openPanel(browser, stack.host.url);
+    const { page, problems } = await openPanel(browser, hostPageUrl(stack.host));
     const speed = page.getByTestId('speed-value');
     await expect.poll(() => speed.textContent(), { timeout: 15_000 }).toMatch(/^\d+$/);
     const seen = new Set<string>();
@@ -49,7 +50,7 @@ describe('browser mode end to end (real bridge, cloud, host and Chromium)', () =
 
   it('switches the visible text to Chinese at once', async () => {
     await control.park();
-    const { page } = await openPanel(browser, stack.host.url);
+    const { page } = await openPanel(browser, hostPageUrl(stack.host));
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('language-zh-CN').click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('设置');
@@ -61,7 +62,7 @@ describe('browser mode end to end (real bridge, cloud, host and Chromium)', () =
   });
 
   it('keeps a setting across a restart of the host', async () => {
-    const first = await openPanel(browser, stack.host.url);
+    const first = await openPanel(browser, hostPageUrl(stack.host));
     await first.page.getByTestId('nav-settings').click();
     await first.page.getByTestId('theme-night').click();
     await first.page.getByTestId('distance-unit-mi').click();
@@ -69,7 +70,7 @@ describe('browser mode end to end (real bridge, cloud, host and Chromium)', () =
     await first.page.context().close();
 
     const host = await stack.restartHost();
-    const { page } = await openPanel(browser, host.url);
+    const { page } = await openPanel(browser, hostPageUrl(host));
     await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('night');
     await page.getByTestId('nav-settings').click();
     expect(await page.getByTestId('distance-unit-mi').getAttribute('aria-pressed')).toBe('true');

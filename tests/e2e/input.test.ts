@@ -1,3 +1,4 @@
+import { hostPageUrl } from '../../scripts/lib/hostPage.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/tmp.ts';
@@ -88,7 +89,7 @@ describe('non-touch input in Chromium (real layout, real bridge, cloud and host)
   });
 
   it('arrow keys move focus spatially along the nav bar, with a visible ring', async () => {
-    const { page, problems } = await openPanel(browser, stack.host.url);
+    const { page, problems } = await openPanel(browser, hostPageUrl(stack.host));
     await page.getByTestId('nav-home').waitFor({ timeout: 20_000 });
     expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
 
@@ -137,7 +138,7 @@ describe('non-touch input in Chromium (real layout, real bridge, cloud and host)
   });
 
   it('Enter activates the focused control; Back pops and restores focus, and keeps the app', async () => {
-    const { page, problems } = await openPanel(browser, stack.host.url);
+    const { page, problems } = await openPanel(browser, hostPageUrl(stack.host));
     await page.getByTestId('nav-home').waitFor({ timeout: 20_000 });
     const url = page.url();
     const nav = await navEntries(page);
@@ -198,7 +199,7 @@ describe('non-touch input in Chromium (real layout, real bridge, cloud and host)
   });
 
   it('in a real layout, arrows pick the nearest control each way, inside a modal overlay', async () => {
-    const { page, problems } = await openPanel(browser, stack.host.url);
+    const { page, problems } = await openPanel(browser, hostPageUrl(stack.host));
     await page.getByTestId('nav-home').waitFor({ timeout: 20_000 });
     // A modal overlay holding a 3×3 grid of buttons (styled through the CSSOM: the CSP forbids
     // inline style attributes). Its Back handler removes it, as a dialog would close.
@@ -254,7 +255,7 @@ describe('non-touch input in Chromium (real layout, real bridge, cloud and host)
   });
 
   it('a control drawn under something else is skipped', async () => {
-    const { page } = await openPanel(browser, stack.host.url);
+    const { page } = await openPanel(browser, hostPageUrl(stack.host));
     await page.getByTestId('nav-home').waitFor({ timeout: 20_000 });
     const nav = await navEntries(page);
     // A toast-like box over the middle of the second nav entry (not modal: only what it covers is lost).
@@ -286,7 +287,7 @@ describe('non-touch input in Chromium (real layout, real bridge, cloud and host)
   });
 
   it('the ring meets the night theme too, and a tap hides it', async () => {
-    const { page } = await openPanel(browser, stack.host.url);
+    const { page } = await openPanel(browser, hostPageUrl(stack.host));
     await page.getByTestId('nav-home').waitFor({ timeout: 20_000 });
     await page.evaluate(() =>
       window.dashportTest!.store.getState().updateSettings({ themeMode: 'night' }),

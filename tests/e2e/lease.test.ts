@@ -1,3 +1,4 @@
+import { hostPageUrl } from '../../scripts/lib/hostPage.ts';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Browser, Page } from 'playwright-core';
@@ -48,7 +49,7 @@ describe('lease on the head unit (real bridge, cloud, host and Chromium)', () =>
     const tmp = tempDir('dashport-e2e-lease-');
     const stack = await startStack(tmp.dir, { bridgeArgs: ['--speed-factor', '20'] });
     try {
-      const { page, problems } = await openPanel(browser, stack.host.url);
+      const { page, problems } = await openPanel(browser, hostPageUrl(stack.host));
       await page.getByTestId('nav-lease').click();
       await expect
         .poll(() => attr(page, 'lease-gauge', 'used'), { timeout: 20_000 })
@@ -105,7 +106,7 @@ describe('lease on the head unit (real bridge, cloud, host and Chromium)', () =>
     });
     const control = await connectControl(stack.bridge.url);
     try {
-      const { page, problems } = await openPanel(browser, stack.host.url);
+      const { page, problems } = await openPanel(browser, hostPageUrl(stack.host));
       let odometer = 15_000_000;
       await control.send({ op: 'set', path: SIGNAL.traveledDistance, value: odometer });
       await page.getByTestId('nav-lease').click();

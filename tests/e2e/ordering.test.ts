@@ -1,3 +1,4 @@
+import { hostPageUrl } from '../../scripts/lib/hostPage.ts';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -148,7 +149,7 @@ describe('ordering end to end (real bridge, cloud, host and Chromium)', () => {
     control = await connectControl(stack.bridge.url);
     await control.park();
     cafe = await openCafe(stack.cloud.url);
-    ({ page, problems } = await openPanel(browser, stack.host.url));
+    ({ page, problems } = await openPanel(browser, hostPageUrl(stack.host)));
     await page.waitForFunction(() => window.dashportTest !== undefined, undefined, WAIT);
     await waitForDriveState(page, 'PARKED');
   });

@@ -1,3 +1,4 @@
+import { hostPageUrl } from '../../scripts/lib/hostPage.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UX } from '../../common/drive/restrictions.ts';
@@ -44,7 +45,11 @@ describe('safety audit (real Chromium, real bridge, dev panel at 166 px/in)', ()
     ]);
     vehicle = await connectControl(stack.bridge.url);
     await vehicle.park();
-    ({ page, errors: pageErrors } = await openPanelPage(browser, stack.host.url, variant.panel));
+    ({ page, errors: pageErrors } = await openPanelPage(
+      browser,
+      hostPageUrl(stack.host),
+      variant.panel,
+    ));
     config = await waitForApp(page);
     screens = await page.evaluate(() => window.dashportTest!.screens);
     await installAudit(page);

@@ -1,3 +1,4 @@
+import { hostPageUrl } from '../../scripts/lib/hostPage.ts';
 import { TEST_CONTROL_TOKEN } from '../support/controlToken.ts';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -39,7 +40,7 @@ describe('vehicle data in the browser (real bridge, cloud, host and Chromium)', 
       ],
     });
     try {
-      const { page } = await openPanel(browser, stack.host.url);
+      const { page } = await openPanel(browser, hostPageUrl(stack.host));
       const seen: string[] = [];
       await expect
         .poll(
@@ -68,7 +69,7 @@ describe('vehicle data in the browser (real bridge, cloud, host and Chromium)', 
       // Held parked while the control client stays connected.
       const control = await connectControl(bridge.url);
       await control.park();
-      const { page } = await openPanel(browser, stack.host.url);
+      const { page } = await openPanel(browser, hostPageUrl(stack.host));
       await page.getByTestId('nav-settings').click();
       await expect.poll(() => driveState(page), { timeout: 10_000 }).toBe('PARKED');
       expect(await page.getByTestId('screen-gate').count()).toBe(0);

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DatabaseSync } from 'node:sqlite';
@@ -126,6 +126,7 @@ function prng(seed: number): () => number {
 interface HostProcess {
   child: ChildProcess;
   url: string;
+  secret: string;
   exited: Promise<void>;
 }
 
@@ -172,20 +173,25 @@ describe('the host killed at random points', () => {
         }),
       );
       cleanups.push(() => child.kill('SIGKILL'));
-      const url = await new Promise<string>((resolve, reject) => {
-        const lines = createInterface({ input: child.stdout! });
-        lines.once('line', (line) => resolve((JSON.parse(line) as { url: string }).url));
-        child.once('exit', (code) => reject(new Error(`host exited early (${code})`)));
-        setTimeout(() => reject(new Error('host did not start within 15 s')), 15_000).unref();
-      }).catch((error: Error) => fail(error.message));
+      const { url, secretFile } = await new Promise<{ url: string; secretFile: string }>(
+        (resolve, reject) => {
+          const lines = createInterface({ input: child.stdout! });
+          lines.once('line', (line) =>
+            resolve(JSON.parse(line) as { url: string; secretFile: string }),
+          );
+          child.once('exit', (code) => reject(new Error(`host exited early (${code})`)));
+          setTimeout(() => reject(new Error('host did not start within 15 s')), 15_000).unref();
+        },
+      ).catch((error: Error) => fail(error.message));
       trace(`host ${child.pid} listening`);
-      return { child, url, exited };
+      return { child, url, secret: readFileSync(secretFile, 'utf8').trim(), exited };
     };
 
-    const connect = async (url: string): Promise<Socket> => {
+    const connect = async ({ url, secret }: HostProcess): Promise<Socket> => {
       const socket = io(url, {
         transports: ['websocket'],
         extraHeaders: { Origin: url },
+        auth: { secret },
         reconnection: false,
         forceNew: true,
         timeout: 5000,
@@ -249,7 +255,7 @@ describe('the host killed at random points', () => {
       if (Date.now() - started > 70_000) fail('the kill loop is taking too long');
       let socket: Socket;
       try {
-        socket = await connect(host.url);
+        socket = await connect(host);
       } catch {
         await restart();
         continue;
@@ -300,7 +306,7 @@ describe('the host killed at random points', () => {
     // and the renderer's view says when it is done.
     await Promise.all(pendingKills);
     if (host.child.killed || host.child.exitCode !== null) await restart();
-    const socket = await connect(host.url).catch((error: Error) => fail(error.message));
+    const socket = await connect(host).catch((error: Error) => fail(error.message));
     const final = await waitFor(async () => {
       const reply = (await socket
         .timeout(5000)

@@ -1,12 +1,15 @@
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRANSPORT } from '../../common/hostApi/channels.ts';
 import { createHost, type Host } from '../../electron/host/host.ts';
 import { startWebServer, type WebServer } from '../../electron/host/webServer.ts';
+import { newHostSecret, secretMatches, writeSecretFile } from '../../electron/host/hostSecret.ts';
 import { devVariant } from '../support/devVariant.ts';
 import { tempDir } from '../support/tmp.ts';
+
+const SECRET = newHostSecret();
 
 describe('browser-mode host server', () => {
   const tmp = tempDir();
@@ -27,7 +30,13 @@ describe('browser-mode host server', () => {
       transport: 'socket',
       cloudPollMs: 60_000,
     });
-    server = await startWebServer({ host, rendererRoot, hostname: '127.0.0.1', port: 0 });
+    server = await startWebServer({
+      host,
+      rendererRoot,
+      hostname: '127.0.0.1',
+      port: 0,
+      secret: SECRET,
+    });
   });
   afterAll(async () => {
     await server.close();
@@ -35,10 +44,11 @@ describe('browser-mode host server', () => {
     tmp.cleanup();
   });
 
-  const connect = (origin: string): Socket =>
+  const connect = (origin: string, auth: Record<string, unknown> = { secret: SECRET }): Socket =>
     io(server.url, {
       transports: ['websocket'],
       extraHeaders: { Origin: origin },
+      auth,
       reconnection: false,
       forceNew: true,
     });
@@ -86,13 +96,70 @@ describe('browser-mode host server', () => {
     }
   });
 
-  it('refuses a connection from another origin', async () => {
-    const socket = connect('http://evil.example');
-    const outcome = await new Promise((resolve) => {
+  const outcomeOf = async (socket: Socket) => {
+    const outcome = await new Promise<string>((resolve) => {
       socket.once('connect', () => resolve('connected'));
-      socket.once('connect_error', () => resolve('refused'));
+      socket.once('connect_error', (error) => resolve(`refused: ${error.message}`));
     });
     socket.close();
-    expect(outcome).toBe('refused');
+    return outcome;
+  };
+
+  it('refuses a connection from another origin, even with the secret', async () => {
+    expect(await outcomeOf(connect('http://evil.example'))).toMatch(/^refused/);
+  });
+
+  it.each([
+    ['no secret', {}],
+    ['a wrong secret', { secret: newHostSecret() }],
+    ['the secret with one character more', { secret: `${SECRET}x` }],
+    ['a number', { secret: 42 }],
+    ['an empty string', { secret: '' }],
+  ])('refuses a client that forges the origin but sends %s', async (_, auth) => {
+    expect(await outcomeOf(connect(server.url, auth))).toBe('refused: unauthorized');
+  });
+
+  it('lets no call through without the secret, even on a socket that tried', async () => {
+    const socket = connect(server.url, { secret: 'guess' });
+    const reply = await socket
+      .timeout(1500)
+      .emitWithAck(TRANSPORT.invoke, 'settings.update', { themeMode: 'night' })
+      .catch(() => 'no answer');
+    socket.close();
+    expect(reply).toBe('no answer');
+    expect(await host.dispatch('settings.get', undefined)).toMatchObject({
+      value: { themeMode: 'day' },
+    });
+  });
+});
+
+describe('host secret', () => {
+  it('compares by content and type only', () => {
+    const secret = newHostSecret();
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(secretMatches(secret, secret)).toBe(true);
+    expect(secretMatches(`${secret} `, secret)).toBe(false);
+    expect(secretMatches(secret.slice(1), secret)).toBe(false);
+    expect(secretMatches(null, secret)).toBe(false);
+    expect(secretMatches({ toString: () => secret }, secret)).toBe(false);
+  });
+
+  it('is written for its owner only, never through a planted symlink', () => {
+    const tmp = tempDir();
+    try {
+      const file = join(tmp.dir, 'run', 'host-secret');
+      writeSecretFile(file, 'first');
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(statSync(join(tmp.dir, 'run')).mode & 0o077).toBe(0);
+      const victim = join(tmp.dir, 'victim');
+      writeFileSync(victim, 'keep');
+      rmSync(file);
+      symlinkSync(victim, file);
+      writeSecretFile(file, 'second');
+      expect(readFileSync(victim, 'utf8')).toBe('keep');
+      expect(readFileSync(file, 'utf8')).toBe('second\n');
+    } finally {
+      tmp.cleanup();
+    }
   });
 });
