@@ -5,6 +5,8 @@ import { installReceivedDataLog } from './audit.ts';
 import { bindRoute } from './http/bind.ts';
 import type { CloudRoute } from './http/define.ts';
 import { installFailureHandlers } from './http/failures.ts';
+import { requestLogFields } from './http/requestLog.ts';
+import { DEFAULT_RATE_LIMITS, installRateLimits, type RateLimits } from './http/rateLimit.ts';
 import { buildOpenApiDocument } from './http/openapi.ts';
 import { cloudRoutes } from './routes/index.ts';
 import type { CloudServices } from './services.ts';
@@ -31,6 +33,7 @@ export interface CloudAppOptions {
   services: CloudServices;
   /** Routes registered after the built-in ones, through the same declaration helper. */
   extraRoutes?: readonly CloudRoute[];
+  rateLimits?: RateLimits;
 }
 
 const DESCRIPTION = [
@@ -41,13 +44,14 @@ const DESCRIPTION = [
   'vehicle only); after a reconnect resync with GET /v1/orders?since=<cursor>.',
 ].join(' ');
 
-export function createCloudApp({
+export async function createCloudApp({
   db,
   log,
   now,
   services,
   extraRoutes = [],
-}: CloudAppOptions): CloudApp {
+  rateLimits = DEFAULT_RATE_LIMITS,
+}: CloudAppOptions): Promise<CloudApp> {
   const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, requestTimeout: 30_000 });
   const served: ServedRoute[] = [];
   app.addHook('onRoute', (route) => {
@@ -60,14 +64,10 @@ export function createCloudApp({
     void reply.header('x-content-type-options', 'nosniff');
   });
   app.addHook('onResponse', async (request, reply) => {
-    log.info('request', {
-      reqId: request.id,
-      method: request.method,
-      url: request.url,
-      status: reply.statusCode,
-      ms: Math.round(reply.elapsedTime),
-    });
+    log.info('request', requestLogFields(request, reply));
   });
+  // Before the 404 handler is set, which takes the root hooks present at that moment.
+  await installRateLimits(app, db, rateLimits);
   installFailureHandlers(app, log);
   installReceivedDataLog(app, { db, now, log });
 

@@ -1,9 +1,12 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { DEFAULT_AUDIT_DAYS } from './auditPruning.ts';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rateLimit.ts';
 
 export const USAGE =
-  'usage: cloud [--host 127.0.0.1] [--port 7072] [--db .data/cloud.db] [--order-step-ms 5000]';
+  'usage: cloud [--host 127.0.0.1] [--port 7072] [--db .data/cloud.db] [--order-step-ms 5000]' +
+  ' [--audit-days 30] [--rate-vehicle 600] [--rate-address 120]';
 
 export interface CloudArgs {
   host: string;
@@ -11,6 +14,8 @@ export interface CloudArgs {
   dbPath: string;
   /** Merchant simulator step in ms; 0 turns the simulator off. */
   orderStepMs: number;
+  auditDays: number;
+  rateLimits: RateLimits;
 }
 
 export type ParsedArgs =
@@ -21,6 +26,16 @@ const Port = z
   .regex(/^\d{1,5}$/, 'expected an integer 0-65535')
   .transform(Number)
   .refine((n) => n <= 65535, 'expected an integer 0-65535');
+const Days = z
+  .string()
+  .regex(/^\d{1,4}$/, 'expected a whole number of days 1-3650')
+  .transform(Number)
+  .refine((n) => n >= 1 && n <= 3650, 'expected a whole number of days 1-3650');
+const PerMinute = z
+  .string()
+  .regex(/^\d{1,6}$/, 'expected requests per minute 1-100000')
+  .transform(Number)
+  .refine((n) => n >= 1 && n <= 100_000, 'expected requests per minute 1-100000');
 const Host = z.string().trim().min(1, 'expected a host name or address');
 const DbPath = z.string().min(1, 'expected a file path');
 const StepMs = z
@@ -54,6 +69,9 @@ export function parseCloudArgs(argv: string[], cwd: string): ParsedArgs {
         port: { type: 'string', default: '7072' },
         db: { type: 'string', default: '.data/cloud.db' },
         'order-step-ms': { type: 'string', default: '5000' },
+        'audit-days': { type: 'string', default: String(DEFAULT_AUDIT_DAYS) },
+        'rate-vehicle': { type: 'string', default: String(DEFAULT_RATE_LIMITS.vehiclePerMinute) },
+        'rate-address': { type: 'string', default: String(DEFAULT_RATE_LIMITS.addressPerMinute) },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -70,6 +88,12 @@ export function parseCloudArgs(argv: string[], cwd: string): ParsedArgs {
   if ('error' in db) return { ok: false, error: db.error };
   const step = field('order-step-ms', StepMs, String(values['order-step-ms']));
   if ('error' in step) return { ok: false, error: step.error };
+  const days = field('audit-days', Days, String(values['audit-days']));
+  if ('error' in days) return { ok: false, error: days.error };
+  const perVehicle = field('rate-vehicle', PerMinute, String(values['rate-vehicle']));
+  if ('error' in perVehicle) return { ok: false, error: perVehicle.error };
+  const perAddress = field('rate-address', PerMinute, String(values['rate-address']));
+  if ('error' in perAddress) return { ok: false, error: perAddress.error };
   return {
     ok: true,
     args: {
@@ -77,6 +101,8 @@ export function parseCloudArgs(argv: string[], cwd: string): ParsedArgs {
       port: port.value,
       dbPath: resolve(cwd, db.value),
       orderStepMs: step.value,
+      auditDays: days.value,
+      rateLimits: { vehiclePerMinute: perVehicle.value, addressPerMinute: perAddress.value },
     },
   };
 }

@@ -4,11 +4,11 @@ import type { Logger } from '../common/log.ts';
 import { bearerToken, vehicleForToken } from './auth.ts';
 
 /**
- * The server's own record of what reached it: per request the vehicle (if a valid token came),
- * the route, every query and body key, and any position or odometer values found. It is what a
+ * The server's own record of what vehicles sent it: per request the vehicle, the route,
+ * every query and body key, and any position or odometer values found. It is what a
  * provider would have to disclose, and what a test reads to prove a car sent nothing covered by a
- * withheld consent. Recorded before authentication and validation: a refused request still
- * carried its data here.
+ * withheld consent. Recorded before validation: a refused request of a car still carried its data
+ * here. Rows live for the configured number of days (`pruneAudit`).
  */
 
 export interface ReceivedRecord {
@@ -76,9 +76,13 @@ export function inspectPayload(query: unknown, body: unknown): Found {
   return found;
 }
 
+/** What the 404 handler's requests are recorded under: their paths are the client's to choose. */
+export const UNMATCHED_ROUTE = '(no route)';
+
 /**
- * Records every request that reaches a handler (or the 404 handler) once its body is parsed.
- * A failure to record is logged and does not fail the request.
+ * Records every request that reaches a handler (or the 404 handler) once its body is parsed: one
+ * row per request of a known vehicle; requests without one are only counted per day and route,
+ * so a flood leaves a bounded trace. A failure to record is logged and does not fail the request.
  */
 export function installReceivedDataLog(
   app: FastifyInstance,
@@ -89,16 +93,27 @@ export function installReceivedDataLog(
     `INSERT INTO received_data (received_at, vehicle_id, method, route, keys_json, lat, lon,
        odometer_m) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const count = db.prepare(
+    `INSERT INTO unauthenticated_requests (day, route, count) VALUES (?, ?, 1)
+       ON CONFLICT (day, route) DO UPDATE SET count = count + 1`,
+  );
   app.addHook('preHandler', async (request) => {
     try {
-      const found = inspectPayload(request.query, request.body);
+      const at = now().toISOString();
+      const pattern = request.is404 ? undefined : request.routeOptions.url;
       const vehicle = vehicleForToken(db, bearerToken(request.headers.authorization));
-      const route = request.routeOptions.url ?? request.url.split('?')[0] ?? '';
+      if (!vehicle) {
+        // Unmatched paths are the client's to choose: counted under one name, not as given.
+        count.run(at.slice(0, 10), `${request.method} ${pattern ?? UNMATCHED_ROUTE}`);
+        return;
+      }
+      const route = (pattern ?? request.url.split('?')[0] ?? '').slice(0, 200);
+      const found = inspectPayload(request.query, request.body);
       insert.run(
-        now().toISOString(),
-        vehicle?.id ?? null,
+        at,
+        vehicle.id,
         request.method,
-        route.slice(0, 200),
+        route,
         JSON.stringify(found.keys),
         found.lat,
         found.lon,
@@ -108,6 +123,25 @@ export function installReceivedDataLog(
       log.error('received_data_failed', { error: String(error) });
     }
   });
+}
+
+/** Unauthenticated requests per day and `METHOD route`, for tests and audits. */
+export function unauthenticatedCounts(
+  db: DatabaseSync,
+): { day: string; route: string; count: number }[] {
+  return db
+    .prepare('SELECT day, route, count FROM unauthenticated_requests ORDER BY day, route')
+    .all() as { day: string; route: string; count: number }[];
+}
+
+/** Deletes audit rows older than `days` days; returns how many rows went. */
+export function pruneAudit(db: DatabaseSync, now: Date, days: number): number {
+  const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
+  const rows = db.prepare('DELETE FROM received_data WHERE received_at < ?').run(cutoff);
+  const counts = db
+    .prepare('DELETE FROM unauthenticated_requests WHERE day < ?')
+    .run(cutoff.slice(0, 10));
+  return Number(rows.changes) + Number(counts.changes);
 }
 
 interface Row {

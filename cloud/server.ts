@@ -7,6 +7,8 @@ import { openCloudDatabase } from './db/open.ts';
 import { attachOrderEvents, type OrderEvents } from './events.ts';
 import type { CloudRoute } from './http/define.ts';
 import { startMerchantSimulator, type MerchantSimulator } from './orders/simulator.ts';
+import { DEFAULT_AUDIT_DAYS, startAuditPruning } from './auditPruning.ts';
+import type { RateLimits } from './http/rateLimit.ts';
 import { createServices } from './services.ts';
 
 /** Default time between two merchant steps of an order (submitted → accepted → …). */
@@ -23,6 +25,10 @@ export interface CloudOptions {
   now?: () => Date;
   /** Routes registered after the built-in ones, declared with `defineRoute`. */
   extraRoutes?: readonly CloudRoute[];
+  /** Requests per minute per vehicle and per address (`DEFAULT_RATE_LIMITS`). */
+  rateLimits?: RateLimits;
+  /** Received-data audit rows older than this many days are deleted (at start, then hourly). */
+  auditDays?: number;
 }
 
 export interface CloudServer {
@@ -54,11 +60,20 @@ export async function startCloud(options: CloudOptions): Promise<CloudServer> {
   let cloud: CloudApp | undefined;
   let events: OrderEvents | undefined;
   let simulator: MerchantSimulator | undefined;
+  let pruner: { stop(): void } | undefined;
   try {
     const seeded = seedDatabase(db, now());
+    pruner = startAuditPruning({ db, now, log, days: options.auditDays ?? DEFAULT_AUDIT_DAYS });
     if (seeded.catalogueWritten) log.info('catalogue_seeded', { merchants: seeded.merchants });
     const services = createServices({ db, now, log });
-    cloud = createCloudApp({ db, log, now, services, extraRoutes: options.extraRoutes });
+    cloud = await createCloudApp({
+      db,
+      log,
+      now,
+      services,
+      extraRoutes: options.extraRoutes,
+      rateLimits: options.rateLimits,
+    });
     events = attachOrderEvents({ server: cloud.app.server, db, orders: services.orders, log });
     await cloud.app.listen({ host: options.host, port: options.port });
     // Started last: it may move overdue orders on at once, and their events need listeners.
@@ -70,6 +85,7 @@ export async function startCloud(options: CloudOptions): Promise<CloudServer> {
       log,
     });
   } catch (error) {
+    pruner?.stop();
     events?.close();
     await cloud?.app.close();
     db.close();
@@ -83,6 +99,7 @@ export async function startCloud(options: CloudOptions): Promise<CloudServer> {
   const close = () =>
     (closing ??= (async () => {
       simulator?.close();
+      pruner?.stop();
       events?.close();
       await app.close();
       db.close();

@@ -227,4 +227,17 @@ export const CLOUD_MIGRATIONS: readonly Migration[] = [
     ) STRICT;
     CREATE INDEX received_data_vehicle ON received_data (vehicle_id, id);`,
   },
+  {
+    version: 4,
+    name: 'audit_bounds',
+    // Requests without a vehicle are counted per day and route, not stored one row each, so a
+    // flood cannot grow the database; received_at is indexed for pruning by age.
+    sql: `CREATE TABLE unauthenticated_requests (
+      day TEXT NOT NULL,
+      route TEXT NOT NULL,
+      count INTEGER NOT NULL,
+      PRIMARY KEY (day, route)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX received_data_time ON received_data (received_at);`,
+  },
 ];

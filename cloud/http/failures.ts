@@ -50,8 +50,9 @@ export function installFailureHandlers(app: FastifyInstance, log: Logger): void 
     void reply.code(404).send(notFound(request.method, request.url));
   });
   app.setErrorHandler((error: FastifyError | Error, request, reply) => {
-    // Fastify parses the body of unmatched requests too; a missing route outranks a bad body.
-    if (request.is404) {
+    // Fastify parses the body of unmatched requests too; a missing route outranks a bad body,
+    // but not a refusal of ours (the rate limit answers unmatched requests as well).
+    if (request.is404 && !(error instanceof ApiError)) {
       void reply.code(404).send(notFound(request.method, request.url));
       return;
     }

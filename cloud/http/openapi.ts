@@ -72,6 +72,7 @@ function responses(route: AnyEndpoint, c: Components): Record<string, unknown> {
     out['413'] ??= error('Request body too large (payload_too_large)');
     out['415'] ??= error('Body is not JSON (unsupported_media_type)');
   }
+  out['429'] ??= error('Too many requests from this vehicle or address (rate_limited)');
   out.default = error('Unexpected error (internal)');
   return out;
 }

@@ -46,6 +46,8 @@ export const CLOUD_ERROR_CODES = [
   'slot_unavailable',
   'unknown_model',
   'odometer_went_backwards',
+  // 429: too many requests from this vehicle or address; Retry-After says when to come back.
+  'rate_limited',
   // 500
   'internal',
 ] as const;

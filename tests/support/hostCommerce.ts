@@ -42,12 +42,12 @@ export function orderFor(
   };
 }
 
-/** URLs the cloud served, from its structured request log (the cloud harness keeps the lines). */
-export function requestedUrls(logs: readonly string[]): string[] {
+/** Paths (no query) the cloud served, from its structured request log (the harness keeps it). */
+export function requestedPaths(logs: readonly string[]): string[] {
   return logs
-    .map((line) => JSON.parse(line) as { event?: string; method?: string; url?: string })
+    .map((line) => JSON.parse(line) as { event?: string; method?: string; path?: string })
     .filter((entry) => entry.event === 'request')
-    .map((entry) => `${entry.method} ${entry.url}`);
+    .map((entry) => `${entry.method} ${entry.path}`);
 }
 
 /** The real host over a temp folder, talking to a cloud a test started. */

@@ -230,8 +230,8 @@ describe('cloud route helper and error shapes', () => {
     });
     const errorRef = { $ref: '#/components/schemas/ErrorResponse' };
     const responses = op?.responses as Record<string, { content: Record<string, unknown> }>;
-    expect(Object.keys(responses).sort()).toEqual(['201', '400', '413', '415', 'default']);
-    for (const status of ['400', '413', '415', 'default']) {
+    expect(Object.keys(responses).sort()).toEqual(['201', '400', '413', '415', '429', 'default']);
+    for (const status of ['400', '413', '415', '429', 'default']) {
       expect(responses[status]?.content).toEqual({ 'application/json': { schema: errorRef } });
     }
     const routes = server.routes.map((r) => `${r.method} ${r.url}`);

@@ -166,8 +166,8 @@ describe('demo accounts', () => {
       .prepare(
         "INSERT INTO vehicles (id, name, token_sha256, created_at) VALUES ('veh-x', 'X', ?, ?)",
       )
-      .run(tokenDigest('no-account-token'), clock.toISOString());
-    const none = await api(server, 'no-account-token').get('/v1/account');
+      .run(tokenDigest('no-account-token-0123456789abcdefghij'), clock.toISOString());
+    const none = await api(server, 'no-account-token-0123456789abcdefghij').get('/v1/account');
     expect(none.status).toBe(404);
     expect(errorCode(none.body)).toBe('not_found');
   });

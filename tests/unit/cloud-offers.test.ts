@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConsentSyncResponseSchema } from '../../common/cloudApi/consents.schema.ts';
 import { ErrorResponseSchema } from '../../common/cloudApi/errors.schema.ts';
 import { OfferListSchema, type OfferList } from '../../common/cloudApi/offers.schema.ts';
-import { receivedRecords } from '../../cloud/audit.ts';
+import { unauthenticatedCounts, receivedRecords } from '../../cloud/audit.ts';
 import type { CloudServer } from '../../cloud/server.ts';
 import { api, cloudHarness, TOKEN_1, TOKEN_2, WEDNESDAY, type Harness } from '../support/cloud.ts';
 
@@ -160,8 +160,8 @@ describe('consent records', () => {
 });
 
 describe('the server’s record of what it received', () => {
-  it('records positions with or without a token, and odometers, with their values', async () => {
-    await api(server).get(`/v1/merchants?lat=${SF.lat}&lon=${SF.lon}&radiusM=2000`);
+  it('records positions and odometers a vehicle sent, with their values', async () => {
+    await api(server, TOKEN_1).get(`/v1/merchants?lat=${SF.lat}&lon=${SF.lon}&radiusM=2000`);
     await api(server, TOKEN_1).get(
       `/v1/offers?personalised=true&fuelLevel=low&lat=${SF.lat}&lon=${SF.lon}`,
     );
@@ -171,7 +171,7 @@ describe('the server’s record of what it received', () => {
     });
     const records = receivedRecords(server.db);
     expect(records.map((r) => [r.method, r.route, r.vehicleId])).toEqual([
-      ['GET', '/v1/merchants', null],
+      ['GET', '/v1/merchants', 'veh-demo-1'],
       ['GET', '/v1/offers', 'veh-demo-1'],
       ['POST', '/v1/account/mileage', 'veh-demo-2'],
     ]);
@@ -192,7 +192,7 @@ describe('the server’s record of what it received', () => {
     for (const r of records) expect(r.receivedAt).toBe(WEDNESDAY.toISOString());
   });
 
-  it('records what arrived even when the request was refused or the route unknown', async () => {
+  it('records what a vehicle sent even when refused or the route unknown; counts the rest', async () => {
     await api(server, TOKEN_1).post('/v1/consents', {
       records: [],
       position: { latitude: 48.1, longitude: 11.5 },
@@ -202,8 +202,11 @@ describe('the server’s record of what it received', () => {
     const records = receivedRecords(server.db);
     expect(records.map((r) => [r.route, r.vehicleId, r.position, r.odometerM])).toEqual([
       ['/v1/consents', 'veh-demo-1', { lat: 48.1, lon: 11.5 }, null],
-      ['/v1/offers', null, { lat: 1, lon: 2 }, null],
       ['/v1/telemetry', 'veh-demo-1', null, 42],
+    ]);
+    // Without a vehicle there is nothing to disclose to anyone: a count, not a row.
+    expect(unauthenticatedCounts(server.db)).toEqual([
+      { day: WEDNESDAY.toISOString().slice(0, 10), route: 'GET /v1/offers', count: 1 },
     ]);
     expect(records[0]?.keys).toEqual([
       'position',

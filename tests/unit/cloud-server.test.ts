@@ -168,7 +168,7 @@ describe('cloud server', () => {
     }
     const put = doc.paths['/v1/orders/{clientOrderId}']?.put;
     expect(Object.keys(put?.responses ?? {}).sort()).toEqual(
-      ['200', '201', '400', '401', '409', '413', '415', '422', 'default'].sort(),
+      ['200', '201', '400', '401', '409', '413', '415', '422', '429', 'default'].sort(),
     );
     expect(doc.paths['/v1/images/{name}']?.get?.responses['200']).toMatchObject({
       content: { 'image/svg+xml': { schema: { type: 'string' } } },

@@ -9,7 +9,8 @@ import type { ConsentView } from '../../common/hostApi/commerce.schema.ts';
 import type { Host } from '../../electron/host/host.ts';
 import { cloudHarness, type Harness } from '../support/cloud.ts';
 import { directTransport } from '../support/directTransport.ts';
-import { requestedUrls, startHost } from '../support/hostCommerce.ts';
+import { startHost } from '../support/hostCommerce.ts';
+import { startRecordingProxy } from '../support/recordingProxy.ts';
 import { tempDir } from '../support/tmp.ts';
 
 /** Where the car is in these tests: a spot in Dearborn with digits no area centre shares. */
@@ -20,29 +21,32 @@ let h: Harness;
 let cloud: CloudServer;
 let host: Host;
 let api: HostClient;
+let proxy: Awaited<ReturnType<typeof startRecordingProxy>>;
 
 beforeEach(async () => {
   tmp = tempDir('dashport-consent-');
   h = cloudHarness();
   cloud = await h.start();
-  host = startHost(tmp.dir, cloud.url);
+  proxy = await startRecordingProxy(cloud.url);
+  host = startHost(tmp.dir, proxy.url);
   api = createHostClient(directTransport(host));
 });
 afterEach(async () => {
   host.close();
+  await proxy.close();
   await h.cleanup();
   tmp.cleanup();
 });
 
-/** Every query string the cloud received, parsed. */
+/** Every query string the host sent the cloud, parsed. */
 function queries(): URLSearchParams[] {
-  return requestedUrls(h.logs).map(
-    (line) => new URL(line.split(' ')[1] ?? '', 'http://x').searchParams,
-  );
+  return proxy.requests.map((r) => new URL(r.url, 'http://x').searchParams);
 }
 
+/** In any request the host made (path, query or body), or anywhere in the cloud's logs. */
 function carPositionSent(): boolean {
-  return h.logs.some((line) => line.includes(String(CAR.lat)) || line.includes(String(CAR.lon)));
+  const sent = proxy.requests.map((r) => `${r.url} ${r.body}`).concat(h.logs);
+  return sent.some((text) => text.includes(String(CAR.lat)) || text.includes(String(CAR.lon)));
 }
 
 describe('location consent', () => {
@@ -58,7 +62,7 @@ describe('location consent', () => {
     const error = await api.call('catalog.merchants', { position: CAR }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HostApiError);
     expect(error).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/consent/) });
-    expect(requestedUrls(h.logs).filter((u) => u.includes('/v1/merchants'))).toEqual([]);
+    expect(proxy.requests.filter((r) => r.url.includes('/v1/merchants'))).toEqual([]);
     expect(carPositionSent()).toBe(false);
   });
 
@@ -90,14 +94,19 @@ describe('location consent', () => {
     expect(search?.get('lat')).toBe(String(CAR.lat));
     expect(search?.get('lon')).toBe(String(CAR.lon));
     expect(search?.get('heading')).toBe(String(CAR.heading));
+    // Sent with consent, yet the cloud's log keeps a coarse cell at most, never the position.
+    expect(h.logs.some((l) => l.includes(String(CAR.lat)) || l.includes(String(CAR.lon)))).toBe(
+      false,
+    );
+    expect(h.logs.some((l) => l.includes('"cell":"42.3,-83.3"'))).toBe(true);
 
     await api.call('consent.set', { purpose: 'location', granted: false });
     expect(changes.map((c) => c.consents[0]?.granted)).toEqual([true, false]);
-    const before = h.logs.length;
+    const before = proxy.requests.length;
     await expect(api.call('catalog.merchants', { position: CAR })).rejects.toMatchObject({
       code: 'forbidden',
     });
-    expect(h.logs.slice(before).some((l) => l.includes('/v1/merchants'))).toBe(false);
+    expect(proxy.requests.slice(before).some((r) => r.url.includes('/v1/merchants'))).toBe(false);
     // The cache no longer holds where the car searched.
     const db = new DatabaseSync(join(tmp.dir, 'dashport.db'), { readOnly: true });
     const { n } = db
@@ -115,7 +124,7 @@ describe('location consent', () => {
   it('is kept across a restart, and repeating the same answer emits nothing', async () => {
     await api.call('consent.set', { purpose: 'location', granted: true });
     host.close();
-    host = startHost(tmp.dir, cloud.url);
+    host = startHost(tmp.dir, proxy.url);
     api = createHostClient(directTransport(host));
     const changes: unknown[] = [];
     api.on('consent.changed', (view) => changes.push(view));

@@ -1,8 +1,7 @@
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { receivedRecords, type ReceivedRecord } from '../../cloud/audit.ts';
+import { receivedRecords, unauthenticatedCounts, type ReceivedRecord } from '../../cloud/audit.ts';
 import type { CloudServer } from '../../cloud/server.ts';
-import { PICKABLE_AREAS } from '../../common/areas.ts';
 import { createHostClient, type HostClient } from '../../common/hostApi/client.ts';
 import type { Host } from '../../electron/host/host.ts';
 import { cloudHarness, type Harness } from '../support/cloud.ts';
@@ -72,12 +71,18 @@ describe('consent enforcement, proven by the cloud server’s own records', () =
   it('a hand-picked area search adds only the area’s fixed centre, never the car', async () => {
     await session();
     await api.call('catalog.merchants', { area: 'san-francisco' });
-    const centre = PICKABLE_AREAS.find((a) => a.id === 'san-francisco')?.centre;
-    const positions = received().filter((r) => r.position !== null);
-    expect(positions.map((r) => [r.route, r.position])).toEqual([
-      ['/v1/merchants', { lat: centre?.lat, lon: centre?.lon }],
-    ]);
+    // Catalogue reads go without the vehicle token: the cloud cannot tie the search to this car,
+    // and only counts it. (host-consent.test.ts shows the centre is what the request carried.)
+    expect(received().filter((r) => r.position !== null)).toEqual([]);
     expect(received().filter((r) => r.odometerM !== null)).toEqual([]);
+    const db = new DatabaseSync(h.dbPath, { readOnly: true });
+    try {
+      expect(unauthenticatedCounts(db).filter((c) => c.route === 'GET /v1/merchants')).toEqual([
+        expect.objectContaining({ count: 1 }),
+      ]);
+    } finally {
+      db.close();
+    }
   });
 
   it('granted: mileage and the position go, and offers are personalised', async () => {

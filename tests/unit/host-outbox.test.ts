@@ -23,7 +23,7 @@ import {
   ALWAYS_OPEN_MERCHANT,
   freePort,
   orderFor,
-  requestedUrls,
+  requestedPaths,
 } from '../support/hostCommerce.ts';
 import { tempDir } from '../support/tmp.ts';
 
@@ -172,7 +172,7 @@ describe('flushing', () => {
     expect(cloudOrders(cloud).map((o) => o.client_order_id)).toEqual(ids);
     for (const id of ids) expect(outbox.get(id)?.status).toBe('sent');
     expect(outbox.pending()).toBe(0);
-    const puts = requestedUrls(h.logs).filter((u) => u.startsWith('PUT'));
+    const puts = requestedPaths(h.logs).filter((u) => u.startsWith('PUT'));
     expect(puts).toEqual(ids.map((id) => `PUT /v1/orders/${id}`));
     expect(changes).toEqual(expect.arrayContaining(ids));
   });
@@ -226,7 +226,7 @@ describe('flushing', () => {
     expect(outbox.get('order-good-0001')?.status).toBe('sent');
     outbox.kick({ retryNow: true });
     await outbox.flush();
-    const puts = requestedUrls(h.logs).filter((u) => u.startsWith('PUT'));
+    const puts = requestedPaths(h.logs).filter((u) => u.startsWith('PUT'));
     expect(puts.filter((u) => u.endsWith('order-bad-0001'))).toHaveLength(1);
     expect(puts.filter((u) => u.endsWith('order-taken-0001'))).toHaveLength(2); // the test's + one
   });
