@@ -1,17 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { ApiError } from './http/errors.ts';
-import { SEED_VEHICLES } from './catalogue/seed/places.ts';
-
-/** A bearer token's least length: 32 random characters leave nothing to guess. */
-export const MIN_TOKEN_CHARS = 32;
-/** The demo seed's tokens are short and public; they exist only in a seeded demo database. */
-const DEMO_TOKENS: ReadonlySet<string> = new Set(SEED_VEHICLES.map((v) => v.token));
-
-/** Long enough, or one of the demo seed's: anything else is refused before any lookup. */
-export function acceptableToken(token: string): boolean {
-  return token.length >= MIN_TOKEN_CHARS || DEMO_TOKENS.has(token);
-}
+import { acceptableToken } from '../common/demoTokens.ts';
 
 export interface Vehicle {
   id: string;

@@ -8,12 +8,15 @@ import { createHost } from './host.ts';
 import { log } from './log.ts';
 import { installProcessPolicy } from '../../common/node/processPolicy.ts';
 import { resolveCloudToken } from './cloudClient/token.ts';
+import { takeFromEnv } from '../../common/node/secretFile.ts';
 import { loadVariant } from '../../common/node/variantFile.ts';
 import { startWebServer } from './webServer.ts';
 import { newHostSecret, writeSecretFile } from './hostSecret.ts';
 import { isLoopbackHost } from '../../common/loopback.ts';
 
 /** Browser-mode host: `npm run host -- --variant dev --port 7073`. Prints one JSON line when ready. */
+// Out of the environment before anything else runs, so no child process inherits the token.
+const cloudTokenFromEnv = takeFromEnv(process.env, 'DASHPORT_CLOUD_TOKEN');
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 function fail(lines: string[], code: number): never {
@@ -32,8 +35,8 @@ try {
       renderer: { type: 'string', default: join(projectRoot, 'out', 'renderer') },
       'bridge-url': { type: 'string' },
       'cloud-url': { type: 'string' },
-      // Prefer DASHPORT_CLOUD_TOKEN on a head unit: a flag is visible in the process list.
-      'cloud-token': { type: 'string' },
+      // A file the service user alone can read; under systemd, LoadCredential=cloud-token wins.
+      'cloud-token-file': { type: 'string' },
       'cloud-poll-ms': { type: 'string', default: '5000' },
       'test-hooks': { type: 'boolean', default: false },
       // Where this start's secret is written for the kiosk launcher (mode 0600).
@@ -70,12 +73,14 @@ if (!overridden.success)
   );
 
 const token = resolveCloudToken({
-  flag: args['cloud-token'],
   env: process.env,
+  fromEnv: cloudTokenFromEnv,
+  file: args['cloud-token-file'],
+  // systemd sets INVOCATION_ID for every unit it starts: then the environment is no place for it.
+  allowEnv: process.env.INVOCATION_ID === undefined,
   variantName: overridden.data.name,
 });
-if (!token.ok)
-  fail([`host: cloud token (--cloud-token or DASHPORT_CLOUD_TOKEN): ${token.problem}`], 2);
+if (!token.ok) fail([`host: cloud token: ${token.problem}`], 2);
 
 const rendererRoot = resolve(args.renderer);
 if (!existsSync(join(rendererRoot, 'index.html'))) {

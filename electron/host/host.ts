@@ -2,7 +2,6 @@ import { hostContract, type SystemInfo } from '../../common/hostApi/contract.sch
 import type { Variant } from '../../common/variant.schema.ts';
 import type { BackoffPolicy } from './cloudClient/backoff.ts';
 import { cloudFailureToHost } from './cloudClient/failures.ts';
-import { resolveCloudToken } from './cloudClient/token.ts';
 import { createDispatcher, type Dispatch } from './dispatch.ts';
 import type { HostEventBus } from './events.ts';
 import { hostHandlers } from './handlers/index.ts';
@@ -17,11 +16,8 @@ export interface HostOptions {
   buildTime: string;
   transport: SystemInfo['transport'];
   cloudPollMs?: number;
-  /**
-   * The vehicle's cloud token. Undefined: DASHPORT_CLOUD_TOKEN, else the demo token for the dev
-   * variant. Null: none (vehicle routes unavailable).
-   */
-  cloudToken?: string | null;
+  /** The vehicle's cloud token (`resolveCloudToken`); null: none, vehicle routes unavailable. */
+  cloudToken: string | null;
   /** Per-request timeout towards the cloud. */
   cloudTimeoutMs?: number;
   /** Waits between order sends while the cloud cannot take them. */
@@ -49,7 +45,7 @@ export function createHost(options: HostOptions): Host {
   const { services, start, disposables } = createHostServices({
     variant,
     dataDir: options.dataDir,
-    token: resolveToken(options),
+    token: options.cloudToken,
     cloudPollMs: options.cloudPollMs,
     cloudTimeoutMs: options.cloudTimeoutMs,
     outboxBackoff: options.outboxBackoff,
@@ -80,11 +76,4 @@ export function createHost(options: HostOptions): Host {
     close: () =>
       disposables.dispose((error) => log.error('host.close_failed', { error: String(error) })),
   };
-}
-
-function resolveToken(options: HostOptions): string | null {
-  if (options.cloudToken !== undefined) return options.cloudToken;
-  const resolved = resolveCloudToken({ env: process.env, variantName: options.variant.name });
-  if (!resolved.ok) throw new Error(`DASHPORT_CLOUD_TOKEN: ${resolved.problem}`);
-  return resolved.token;
 }

@@ -9,6 +9,8 @@ import type { Variant } from '../../common/variant.schema.ts';
 import { createHost, type Host } from '../host/host.ts';
 import { loadVariant } from '../../common/node/variantFile.ts';
 import { installProcessPolicy } from '../../common/node/processPolicy.ts';
+import { takeFromEnv } from '../../common/node/secretFile.ts';
+import { resolveCloudToken } from '../host/cloudClient/token.ts';
 import { bindHostToIpc } from './ipc.ts';
 import {
   createShutdown,
@@ -30,6 +32,10 @@ import {
   windowOptions,
 } from './security.ts';
 import { bundlePaths, dataDirectory, variantArgument, variantLocation } from './startup.ts';
+
+// Out of the environment before anything else runs: Chromium's helpers and every other child
+// process would inherit it.
+const cloudTokenFromEnv = takeFromEnv(process.env, 'DASHPORT_CLOUD_TOKEN');
 
 const log = createLogger(
   'main',
@@ -137,6 +143,18 @@ function main(): void {
     app.exit(1);
     return;
   }
+  const token = resolveCloudToken({
+    env: process.env,
+    fromEnv: cloudTokenFromEnv,
+    allowEnv: !app.isPackaged && process.env.INVOCATION_ID === undefined,
+    variantName: variant.name,
+  });
+  if (!token.ok) {
+    process.stderr.write(`dashport: cloud token: ${token.problem}\n`);
+    app.exit(1);
+    return;
+  }
+  const cloudToken = token.token;
   let csp: string;
   try {
     csp = rendererCsp(variant.bridgeUrl);
@@ -279,6 +297,7 @@ function main(): void {
       serveApp(paths.rendererRoot, csp);
       host = createHost({
         variant,
+        cloudToken,
         dataDir: dataDirectory(process.env, app.getPath('userData'), process.cwd()),
         version: app.getVersion(),
         buildTime: __BUILD_TIME__,

@@ -1,3 +1,4 @@
+import { DEV_VEHICLE_TOKEN } from '../../electron/host/cloudClient/token.ts';
 import { render } from '@testing-library/react';
 import { join } from 'node:path';
 import { startCloud, type CloudOptions, type CloudServer } from '../../cloud/server.ts';
@@ -67,6 +68,7 @@ export async function renderApp(
     buildTime: '2026-11-24T00:00:00.000Z',
     transport: 'socket',
     cloudPollMs: 60_000,
+    cloudToken: DEV_VEHICLE_TOKEN,
   });
   const client = createHostClient(directTransport(host));
   const booted = await bootstrap(client, document.documentElement, 1);

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pruneAudit, receivedRecords, unauthenticatedCounts } from '../../cloud/audit.ts';
-import { MIN_TOKEN_CHARS, tokenDigest } from '../../cloud/auth.ts';
+import { tokenDigest } from '../../cloud/auth.ts';
+import { MIN_TOKEN_CHARS } from '../../common/demoTokens.ts';
 import { parseCloudArgs } from '../../cloud/args.ts';
 import type { CloudServer } from '../../cloud/server.ts';
 import { ErrorResponseSchema } from '../../common/cloudApi/errors.schema.ts';

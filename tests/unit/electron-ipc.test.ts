@@ -1,3 +1,4 @@
+import { DEV_VEHICLE_TOKEN } from '../../electron/host/cloudClient/token.ts';
 /**
  * The IPC binding against the real host (real database in a temp dir). Only Electron's ipcMain,
  * frames and web contents are stood in for, because the Electron binary cannot run here.
@@ -103,6 +104,7 @@ describe('bindHostToIpc with the real host', () => {
       buildTime: '2026-01-01T00:00:00.000Z',
       transport: 'ipc',
       cloudPollMs: 60_000,
+      cloudToken: DEV_VEHICLE_TOKEN,
     });
     ipcMain = new StandInIpcMain();
     app = new StandInContents('app://dashport/index.html');

@@ -1,3 +1,4 @@
+import { DEV_VEHICLE_TOKEN } from '../../electron/host/cloudClient/token.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHostClient } from '../../common/hostApi/client.ts';
 import { HostApiError } from '../../common/hostApi/errors.ts';
@@ -16,6 +17,7 @@ function startHost(dataDir: string, variant = devVariant()): Host {
     buildTime: BUILD_TIME,
     transport: 'socket',
     cloudPollMs: 60_000,
+    cloudToken: DEV_VEHICLE_TOKEN,
   });
 }
 

@@ -1,3 +1,6 @@
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir } from '../support/tmp.ts';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -5,7 +8,11 @@ import type { CloudServer } from '../../cloud/server.ts';
 import type { Connectivity } from '../../common/hostApi/contract.schema.ts';
 import { backoffDelay } from '../../electron/host/cloudClient/backoff.ts';
 import { CloudClient, CloudError } from '../../electron/host/cloudClient/client.ts';
-import { resolveCloudToken } from '../../electron/host/cloudClient/token.ts';
+import {
+  CLOUD_TOKEN_CREDENTIAL,
+  resolveCloudToken,
+} from '../../electron/host/cloudClient/token.ts';
+import { takeFromEnv } from '../../common/node/secretFile.ts';
 import { CloudMonitor } from '../../electron/host/cloudMonitor.ts';
 import { cloudHarness, TOKEN_1, WEDNESDAY, type Harness } from '../support/cloud.ts';
 import { freePort } from '../support/hostCommerce.ts';
@@ -207,22 +214,80 @@ describe('backoff, token and connectivity', () => {
     expect(spread.size).toBeGreaterThan(10);
   });
 
-  it('takes the token from the flag, then the environment, then the dev default only', () => {
-    const env = { DASHPORT_CLOUD_TOKEN: 'from-env' };
-    expect(resolveCloudToken({ flag: 'from-flag', env, variantName: 'x' })).toEqual({
-      ok: true,
-      token: 'from-flag',
+  describe('the cloud token', () => {
+    const tmp = tempDir();
+    afterAll(() => tmp.cleanup());
+    const LONG = 'k'.repeat(40);
+    const secretAt = (name: string, text: string, mode = 0o600) => {
+      const path = join(tmp.dir, name);
+      writeFileSync(path, text, { mode });
+      chmodSync(path, mode);
+      return path;
+    };
+    const base = { env: {}, fromEnv: undefined, allowEnv: true, variantName: 'x' };
+
+    it('comes from the systemd credential first, then a token file, then the environment', () => {
+      const credentials = join(tmp.dir, 'creds');
+      mkdirSync(credentials, { mode: 0o700 });
+      writeFileSync(join(credentials, CLOUD_TOKEN_CREDENTIAL), `${LONG}c\n`, { mode: 0o400 });
+      const file = secretAt('token', `${LONG}f\n`);
+      const env = { CREDENTIALS_DIRECTORY: credentials };
+      expect(resolveCloudToken({ ...base, env, file, fromEnv: `${LONG}e` })).toEqual({
+        ok: true,
+        token: `${LONG}c`,
+        from: 'credential',
+      });
+      expect(resolveCloudToken({ ...base, file, fromEnv: `${LONG}e` })).toMatchObject({
+        token: `${LONG}f`,
+        from: 'file',
+      });
+      expect(resolveCloudToken({ ...base, fromEnv: `${LONG}e` })).toMatchObject({
+        token: `${LONG}e`,
+        from: 'env',
+      });
     });
-    expect(resolveCloudToken({ env, variantName: 'x' })).toEqual({ ok: true, token: 'from-env' });
-    expect(resolveCloudToken({ env: {}, variantName: 'dev' })).toEqual({
-      ok: true,
-      token: 'dev-vehicle-token',
+
+    it('never from the environment on a unit or in a package', () => {
+      expect(resolveCloudToken({ ...base, fromEnv: LONG, allowEnv: false })).toMatchObject({
+        ok: false,
+        problem: expect.stringMatching(/LoadCredential/),
+      });
     });
-    expect(resolveCloudToken({ env: {}, variantName: 'sedan-eu' })).toEqual({
-      ok: true,
-      token: null,
+
+    it('refuses a token file other users can read, and short or malformed tokens', () => {
+      const open = secretAt('open', LONG, 0o644);
+      expect(resolveCloudToken({ ...base, file: open })).toMatchObject({
+        ok: false,
+        problem: expect.stringMatching(/mode 0644/),
+      });
+      expect(resolveCloudToken({ ...base, fromEnv: 'short' }).ok).toBe(false);
+      expect(resolveCloudToken({ ...base, fromEnv: `${LONG} space` }).ok).toBe(false);
+      expect(resolveCloudToken({ ...base, file: join(tmp.dir, 'missing') })).toMatchObject({
+        ok: false,
+        problem: expect.stringMatching(/ENOENT/),
+      });
     });
-    expect(resolveCloudToken({ flag: 'has space', env: {}, variantName: 'dev' }).ok).toBe(false);
+
+    it('falls back to the demo token for the dev variant only', () => {
+      expect(resolveCloudToken({ ...base, variantName: 'dev' })).toEqual({
+        ok: true,
+        token: 'dev-vehicle-token',
+        from: 'demo',
+      });
+      expect(resolveCloudToken({ ...base, variantName: 'sedan-eu' })).toEqual({
+        ok: true,
+        token: null,
+        from: 'none',
+      });
+      // The demo seed's other tokens are short too, and accepted as given.
+      expect(resolveCloudToken({ ...base, fromEnv: 'dev-vehicle-token-2' }).ok).toBe(true);
+    });
+
+    it('leaves the environment once taken', () => {
+      const env: Record<string, string | undefined> = { DASHPORT_CLOUD_TOKEN: LONG, OTHER: '1' };
+      expect(takeFromEnv(env, 'DASHPORT_CLOUD_TOKEN')).toBe(LONG);
+      expect(env).toEqual({ OTHER: '1' });
+    });
   });
 
   it('reports each change of connectivity once, from polls and from requests alike', async () => {

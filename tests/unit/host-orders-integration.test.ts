@@ -140,6 +140,9 @@ describe('the host killed at random points', () => {
     const merchant = await menu();
     const cloud = await h.start({ orderStepMs: 0 });
     const renderer = join(tmp.dir, 'renderer');
+    // The token as a unit gets it: a file only the service user can read.
+    const tokenFile = join(tmp.dir, 'cloud-token');
+    writeFileSync(tokenFile, 'dev-vehicle-token\n', { mode: 0o600 });
     mkdirSync(renderer);
     writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>t</title>');
     const dataDir = join(tmp.dir, 'host');
@@ -161,7 +164,7 @@ describe('the host killed at random points', () => {
           `--data-dir=${dataDir}`,
           `--renderer=${renderer}`,
           `--cloud-url=${cloud.url}`,
-          '--cloud-token=dev-vehicle-token',
+          `--cloud-token-file=${tokenFile}`,
           '--cloud-poll-ms=60000',
         ],
         { stdio: ['ignore', 'pipe', 'ignore'] },

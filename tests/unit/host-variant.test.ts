@@ -112,4 +112,23 @@ describe('variant config', () => {
       expect.stringMatching(/currency: expected an ISO 4217 code/),
     ]);
   });
+
+  it('refuses a cloud token from the environment when systemd started it', () => {
+    const run = spawnSync(
+      process.execPath,
+      [join(PROJECT_ROOT, 'electron/host/cli.ts'), '--port', '0'],
+      {
+        encoding: 'utf8',
+        timeout: 15_000,
+        env: {
+          ...process.env,
+          DASHPORT_CLOUD_TOKEN: 'k'.repeat(40),
+          INVOCATION_ID: '0123456789abcdef0123456789abcdef',
+        },
+      },
+    );
+    expect(run.status).toBe(2);
+    expect(run.stdout).not.toMatch(/listening/);
+    expect(run.stderr).toMatch(/LoadCredential/);
+  });
 });

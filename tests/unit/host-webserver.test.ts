@@ -29,6 +29,7 @@ describe('browser-mode host server', () => {
       buildTime: new Date().toISOString(),
       transport: 'socket',
       cloudPollMs: 60_000,
+      cloudToken: null,
     });
     server = await startWebServer({
       host,

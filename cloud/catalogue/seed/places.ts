@@ -1,3 +1,4 @@
+import { DEMO_VEHICLE_TOKENS } from '../../../common/demoTokens.ts';
 import type { MerchantCategory } from '../../../common/cloudApi/catalog.schema.ts';
 import type { TaxRule } from '../../../common/money.ts';
 import type { IsoWeekday, OpeningPeriod } from '../../../common/openingHours.ts';
@@ -635,7 +636,7 @@ export const SEED_VEHICLES: readonly SeedVehicle[] = [
   {
     id: 'veh-demo-1',
     name: 'Demo vehicle',
-    token: 'dev-vehicle-token',
+    token: DEMO_VEHICLE_TOKENS[0],
     paymentMethods: [
       {
         id: 'pm_demo1visa4242',
@@ -658,7 +659,7 @@ export const SEED_VEHICLES: readonly SeedVehicle[] = [
   {
     id: 'veh-demo-2',
     name: 'Second demo vehicle',
-    token: 'dev-vehicle-token-2',
+    token: DEMO_VEHICLE_TOKENS[1],
     paymentMethods: [
       {
         id: 'pm_demo2amex0005',
@@ -673,7 +674,7 @@ export const SEED_VEHICLES: readonly SeedVehicle[] = [
   {
     id: 'veh-demo-3',
     name: 'Third demo vehicle',
-    token: 'dev-vehicle-token-3',
+    token: DEMO_VEHICLE_TOKENS[2],
     paymentMethods: [
       {
         id: 'pm_demo3visa1881',
