@@ -1,5 +1,6 @@
 import { createLogger } from '../common/log.ts';
 import { isLoopbackHost } from '../common/loopback.ts';
+import { resolveBridgeToken } from '../common/node/bridgeToken.ts';
 import type { Logger } from '../common/log.ts';
 import { parseCli } from './cliArgs.ts';
 import type { SourceConfig } from './cliArgs.ts';
@@ -141,12 +142,14 @@ const config = parsed.config;
  * The variant's vehicle.signals decides the source: the simulator, or CAN through a profile. A
  * --candump given beside --variant replays a log through the variant's profile (bench work).
  */
+let clientTokenRequired = false;
 if (config.variant !== null) {
   const loaded = loadVariant(config.variant, REPO_ROOT);
   if (!loaded.ok) {
     for (const problem of loaded.problems) process.stderr.write(`bridge: ${problem}\n`);
     process.exit(2);
   }
+  clientTokenRequired = loaded.variant.bridgeAuth === 'token';
   const signals = loaded.variant.vehicle.signals;
   if (signals.source === 'simulator' && config.source.kind === 'can') {
     fail(`--candump needs a CAN profile; ${loaded.file} has vehicle.signals.source "simulator"`);
@@ -175,6 +178,13 @@ if (config.checkProfile !== null) {
   );
   process.exit(0);
 }
+
+const clientToken = resolveBridgeToken({
+  env: process.env,
+  file: config.clientTokenFile ?? undefined,
+  required: clientTokenRequired,
+});
+if (!clientToken.ok) fail(`client token: ${clientToken.problem}`);
 
 const logger = createLogger('bridge', (line) => process.stderr.write(line));
 installProcessPolicy(logger);
@@ -214,6 +224,7 @@ try {
     sourceLabel: label,
     speedFactor: config.speedFactor,
     control: config.control ?? undefined,
+    clientToken: clientToken.token ?? undefined,
   });
 } catch (error) {
   logger.error('bridge.listen_failed', { message: (error as Error).message });
@@ -224,5 +235,6 @@ logger.info('bridge.listening', {
   source: label,
   speedFactor: config.speedFactor,
   control: config.control !== null,
+  clientToken: clientToken.token !== null,
 });
 process.stdout.write(`${JSON.stringify({ event: 'listening', url: bridge.url })}\n`);

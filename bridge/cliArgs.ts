@@ -39,6 +39,8 @@ export interface CliConfig {
   checkProfile: string | null;
   /** Take the signal source from this variant's vehicle.signals (the OEM's configuration). */
   variant: string | null;
+  /** Signal clients must present the token in this file (or the systemd credential). */
+  clientTokenFile: string | null;
 }
 
 const milliseconds = z
@@ -86,6 +88,7 @@ const schema = z
     bench: z.boolean(),
     control: z.boolean(),
     'control-token': z.string().optional(),
+    'client-token-file': z.string().min(1, 'must name a file').optional(),
   })
   .superRefine((a, ctx) => {
     const refuse = (path: string, message: string) =>
@@ -157,6 +160,7 @@ export function parseCli(argv: string[]): ParsedCli {
         bench: { type: 'boolean', default: false },
         control: { type: 'boolean', default: false },
         'control-token': { type: 'string' },
+        'client-token-file': { type: 'string' },
         profile: { type: 'string' },
         candump: { type: 'string' },
         interfaces: { type: 'string' },
@@ -209,6 +213,7 @@ export function parseCli(argv: string[]): ParsedCli {
       source,
       checkProfile: a['check-profile'] ?? null,
       variant: a.variant ?? null,
+      clientTokenFile: a['client-token-file'] ?? null,
     },
   };
 }

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { sameSecret } from '../common/node/sameSecret.ts';
 import type { Server } from 'socket.io';
 import { z } from 'zod';
 import type { Logger } from '../common/log.ts';
@@ -100,8 +100,6 @@ export function handleControl(raw: unknown, deps: ControlDeps): ControlReply {
 /** A control token is a secret: long enough not to be guessed. */
 export const MIN_CONTROL_TOKEN_CHARS = 32;
 
-const digest = (text: string) => createHash('sha256').update(text).digest();
-
 /**
  * Who may steer the car: a client that presents the control token (compared in constant time)
  * and is not a web page. Browsers always send Origin; the test tools that use this channel do
@@ -115,7 +113,7 @@ export function controlAdmission(
     return { ok: false, reason: 'control channel: web pages are refused' };
   }
   const given = handshake.auth.token;
-  if (typeof given !== 'string' || !timingSafeEqual(digest(given), digest(token))) {
+  if (!sameSecret(given, token)) {
     return { ok: false, reason: 'control channel: a valid token is required' };
   }
   return { ok: true };

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket as NetSocket } from 'node:net';
 import { Server } from 'socket.io';
+import { sameSecret } from '../common/node/sameSecret.ts';
 import { capConnections } from '../common/node/connectionCap.ts';
 import { createLogger } from '../common/log.ts';
 import type { Logger } from '../common/log.ts';
@@ -34,6 +35,8 @@ export interface BridgeOptions {
   speedFactor?: number;
   /** Serves the test-only `/control` namespace to holders of this token. Never in a car. */
   control?: { token: string };
+  /** When set, a signal client must present it in the handshake (`auth: { token }`). */
+  clientToken?: string;
   logger?: Logger;
   limits?: {
     outbox?: Partial<OutboxLimits>;
@@ -113,6 +116,16 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     }),
   });
 
+  const clientToken = options.clientToken;
+  if (clientToken !== undefined) {
+    // The default namespace only: the control channel has its own token and rules.
+    io.of('/').use((socket, next) => {
+      const auth = socket.handshake.auth as Record<string, unknown>;
+      if (sameSecret(auth.token, clientToken)) return next();
+      logger.warn('bridge.client_refused', { reason: 'no valid client token' });
+      next(new Error('unauthorized'));
+    });
+  }
   io.on('connection', (socket) => {
     const connection = attachConnection(socket, { store, registry, logger, limits, counters }, () =>
       connections.delete(socket.id),

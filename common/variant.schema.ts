@@ -97,6 +97,11 @@ export const variantObjectSchema = z.strictObject({
     expiresAfterMinutes: z.int().min(1).max(120),
   }),
   bridgeUrl: httpUrl,
+  /**
+   * "token": the bridge admits only signal clients presenting the unit's bridge token (the
+   * systemd credential `bridge-token`, which the bridge's and the app's units both load).
+   */
+  bridgeAuth: z.enum(['none', 'token']).default('none'),
   cloudUrl: httpUrl,
   features: z.strictObject({
     services: z.boolean(),

@@ -27,7 +27,7 @@ async function bootWithRetry() {
 const booted = await bootWithRetry();
 const { store } = booted;
 // The bridge connection opens while the language loads: the first values are often in by first paint.
-connectVehicle(store.getState().config.bridgeUrl, store);
+connectVehicle(store.getState().config.bridgeUrl, store, booted.bridgeToken);
 if (store.getState().system.testHooks) exposeTestHooks(store);
 const i18n = await booted.i18n;
 

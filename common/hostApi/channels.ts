@@ -6,6 +6,7 @@
 export const HOST_CHANNELS = [
   'system.info',
   'app.config',
+  'app.bridgeAccess',
   'settings.get',
   'settings.update',
   'connectivity.get',

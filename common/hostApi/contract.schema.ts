@@ -81,6 +81,8 @@ export const connectivitySchema = z.strictObject({
 export const hostContract = {
   'system.info': { input: noInput, output: systemInfoSchema },
   'app.config': { input: noInput, output: publicVariantSchema },
+  // The signal bridge's client token, when the variant requires one; null otherwise.
+  'app.bridgeAccess': { input: noInput, output: z.strictObject({ token: z.string().nullable() }) },
   'settings.get': { input: noInput, output: settingsSchema },
   'settings.update': { input: settingsPatchSchema, output: settingsSchema },
   'connectivity.get': { input: noInput, output: connectivitySchema },

@@ -9,6 +9,7 @@ import { log } from './log.ts';
 import { installProcessPolicy } from '../../common/node/processPolicy.ts';
 import { resolveCloudToken } from './cloudClient/token.ts';
 import { takeFromEnv } from '../../common/node/secretFile.ts';
+import { resolveBridgeToken } from '../../common/node/bridgeToken.ts';
 import { loadVariant } from '../../common/node/variantFile.ts';
 import { startWebServer } from './webServer.ts';
 import { newHostSecret, writeSecretFile } from './hostSecret.ts';
@@ -37,6 +38,8 @@ try {
       'cloud-url': { type: 'string' },
       // A file the service user alone can read; under systemd, LoadCredential=cloud-token wins.
       'cloud-token-file': { type: 'string' },
+      // The bridge's client token when the variant's bridgeAuth is "token" (or the credential).
+      'bridge-token-file': { type: 'string' },
       'cloud-poll-ms': { type: 'string', default: '5000' },
       'test-hooks': { type: 'boolean', default: false },
       // Where this start's secret is written for the kiosk launcher (mode 0600).
@@ -81,6 +84,12 @@ const token = resolveCloudToken({
   variantName: overridden.data.name,
 });
 if (!token.ok) fail([`host: cloud token: ${token.problem}`], 2);
+const bridgeToken = resolveBridgeToken({
+  env: process.env,
+  file: args['bridge-token-file'],
+  required: overridden.data.bridgeAuth === 'token',
+});
+if (!bridgeToken.ok) fail([`host: bridge token: ${bridgeToken.problem}`], 2);
 
 const rendererRoot = resolve(args.renderer);
 if (!existsSync(join(rendererRoot, 'index.html'))) {
@@ -98,6 +107,7 @@ const host = createHost({
   transport: 'socket',
   cloudPollMs: pollMs,
   cloudToken: token.token,
+  bridgeToken: bridgeToken.token,
   testHooks: args['test-hooks'],
 });
 if (!isLoopbackHost(args.host)) {

@@ -26,6 +26,8 @@ export interface HostOptions {
   offersDailyCap?: number;
   /** Lets end-to-end tests reach the renderer's store; never set on a head unit. */
   testHooks?: boolean;
+  /** The bridge's client token when the variant's bridgeAuth is "token" (`resolveBridgeToken`). */
+  bridgeToken?: string | null;
 }
 
 export interface Host {
@@ -57,6 +59,7 @@ export function createHost(options: HostOptions): Host {
     buildTime: options.buildTime,
     transport: options.transport,
     testHooks: options.testHooks ?? false,
+    bridgeToken: options.bridgeToken ?? null,
   });
   const dispatch = createDispatcher(hostContract, handlers, {
     onInternalError: (channel, error) =>

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -9,13 +9,6 @@ import { dirname } from 'node:path';
  */
 export function newHostSecret(): string {
   return randomBytes(32).toString('base64url');
-}
-
-/** Constant time in the secret: both sides are hashed to 32 bytes before the comparison. */
-export function secretMatches(given: unknown, secret: string): boolean {
-  if (typeof given !== 'string' || given.length > 1024) return false;
-  const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
-  return timingSafeEqual(digest(given), digest(secret));
 }
 
 /**

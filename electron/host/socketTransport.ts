@@ -4,7 +4,7 @@ import { Server } from 'socket.io';
 import { TRANSPORT } from '../../common/hostApi/channels.ts';
 import { capConnections } from '../../common/node/connectionCap.ts';
 import type { Host } from './host.ts';
-import { secretMatches } from './hostSecret.ts';
+import { sameSecret } from '../../common/node/sameSecret.ts';
 
 export const MAX_HOST_CONNECTIONS = 8;
 
@@ -30,7 +30,7 @@ export function bindSocketTransport(
   // Refused before the namespace opens: no handler below ever sees a client without the secret.
   io.use((socket, next) => {
     const auth = socket.handshake.auth as Record<string, unknown>;
-    if (secretMatches(auth.secret, secret)) next();
+    if (sameSecret(auth.secret, secret)) next();
     else next(new Error('unauthorized'));
   });
   io.on('connection', (socket) => {

@@ -10,6 +10,7 @@ import { createHost, type Host } from '../host/host.ts';
 import { loadVariant } from '../../common/node/variantFile.ts';
 import { installProcessPolicy } from '../../common/node/processPolicy.ts';
 import { takeFromEnv } from '../../common/node/secretFile.ts';
+import { resolveBridgeToken } from '../../common/node/bridgeToken.ts';
 import { resolveCloudToken } from '../host/cloudClient/token.ts';
 import { bindHostToIpc } from './ipc.ts';
 import {
@@ -155,6 +156,16 @@ function main(): void {
     return;
   }
   const cloudToken = token.token;
+  const bridge = resolveBridgeToken({
+    env: process.env,
+    file: undefined,
+    required: variant.bridgeAuth === 'token',
+  });
+  if (!bridge.ok) {
+    process.stderr.write(`dashport: bridge token: ${bridge.problem}\n`);
+    app.exit(1);
+    return;
+  }
   let csp: string;
   try {
     csp = rendererCsp(variant.bridgeUrl);
@@ -298,6 +309,7 @@ function main(): void {
       host = createHost({
         variant,
         cloudToken,
+        bridgeToken: bridge.token,
         dataDir: dataDirectory(process.env, app.getPath('userData'), process.cwd()),
         version: app.getVersion(),
         buildTime: __BUILD_TIME__,

@@ -25,9 +25,14 @@ export interface VehicleClient {
  * Talks VISS to the bridge directly (lowest latency). Values are validated against VSS metadata,
  * batched and applied once per frame, and forgotten when the bridge goes away: unknown, never stale.
  */
-export function connectVehicle(bridgeUrl: string, store: AppStore): VehicleClient {
+export function connectVehicle(
+  bridgeUrl: string,
+  store: AppStore,
+  token: string | null = null,
+): VehicleClient {
   const socket: Socket = io(bridgeUrl, {
     transports: ['websocket'],
+    ...(token === null ? {} : { auth: { token } }),
     reconnectionDelay: 250,
     reconnectionDelayMax: 4000,
     randomizationFactor: 0.3,

@@ -1,10 +1,14 @@
 import { TEST_CONTROL_TOKEN } from '../support/controlToken.ts';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnService, type RunningService } from '../../scripts/lib/services.ts';
 import { PROJECT_ROOT } from '../support/devVariant.ts';
 
 export interface Stack {
   bridge: RunningService;
+  /** The bridge's client token file: the page gets the token from the host, as on a unit. */
+  bridgeTokenFile: string;
   cloud: RunningService;
   host: RunningService;
   dataDir: string;
@@ -22,15 +26,26 @@ export interface StackOptions {
 
 const script = (path: string) => join(PROJECT_ROOT, path);
 
+/** A fresh bridge client token in a 0600 file, as systemd's LoadCredential would hand it over. */
+function writeBridgeToken(dataDir: string): string {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, 'bridge-token');
+  writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  return file;
+}
+
 /**
  * The real parts, each its own process on loopback, started as `npm run start:web` starts them,
  * except that the bridge's control channel is on so tests can steer the car.
  */
 export async function startStack(dataDir: string, options: StackOptions = {}): Promise<Stack> {
+  const bridgeTokenFile = writeBridgeToken(dataDir);
   const [bridge, cloud] = await Promise.all([
     spawnService('bridge', script('bridge/cli.ts'), [
       '--port',
       '0',
+      '--client-token-file',
+      bridgeTokenFile,
       '--control',
       '--control-token',
       TEST_CONTROL_TOKEN,
@@ -56,6 +71,8 @@ export async function startStack(dataDir: string, options: StackOptions = {}): P
       cloud.url,
       '--cloud-poll-ms',
       '500',
+      '--bridge-token-file',
+      bridgeTokenFile,
       '--test-hooks',
     ]);
   let host: RunningService;
@@ -67,6 +84,7 @@ export async function startStack(dataDir: string, options: StackOptions = {}): P
   }
   const stack: Stack = {
     bridge,
+    bridgeTokenFile,
     cloud,
     host,
     dataDir,

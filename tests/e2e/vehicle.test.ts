@@ -89,6 +89,8 @@ describe('vehicle data in the browser (real bridge, cloud, host and Chromium)', 
       bridge = await spawnService('bridge', join(PROJECT_ROOT, 'bridge/cli.ts'), [
         '--port',
         portOf(stack.bridge.url),
+        '--client-token-file',
+        stack.bridgeTokenFile,
         '--control',
         '--control-token',
         TEST_CONTROL_TOKEN,

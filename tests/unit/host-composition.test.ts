@@ -38,6 +38,7 @@ describe('host composed from parts', () => {
       buildTime: '2026-01-01T00:00:00.000Z',
       transport: 'socket',
       testHooks: false,
+      bridgeToken: null,
     });
     expect(Object.keys(handlers).sort()).toEqual([...HOST_CHANNELS].sort());
   });

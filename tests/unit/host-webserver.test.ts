@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRANSPORT } from '../../common/hostApi/channels.ts';
 import { createHost, type Host } from '../../electron/host/host.ts';
 import { startWebServer, type WebServer } from '../../electron/host/webServer.ts';
-import { newHostSecret, secretMatches, writeSecretFile } from '../../electron/host/hostSecret.ts';
+import { newHostSecret, writeSecretFile } from '../../electron/host/hostSecret.ts';
+import { sameSecret } from '../../common/node/sameSecret.ts';
 import { devVariant } from '../support/devVariant.ts';
 import { tempDir } from '../support/tmp.ts';
 
@@ -138,11 +139,11 @@ describe('host secret', () => {
   it('compares by content and type only', () => {
     const secret = newHostSecret();
     expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(secretMatches(secret, secret)).toBe(true);
-    expect(secretMatches(`${secret} `, secret)).toBe(false);
-    expect(secretMatches(secret.slice(1), secret)).toBe(false);
-    expect(secretMatches(null, secret)).toBe(false);
-    expect(secretMatches({ toString: () => secret }, secret)).toBe(false);
+    expect(sameSecret(secret, secret)).toBe(true);
+    expect(sameSecret(`${secret} `, secret)).toBe(false);
+    expect(sameSecret(secret.slice(1), secret)).toBe(false);
+    expect(sameSecret(null, secret)).toBe(false);
+    expect(sameSecret({ toString: () => secret }, secret)).toBe(false);
   });
 
   it('is written for its owner only, never through a planted symlink', () => {

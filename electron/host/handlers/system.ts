@@ -9,6 +9,7 @@ export interface SystemFacts {
   buildTime: string;
   transport: SystemInfo['transport'];
   testHooks: boolean;
+  bridgeToken: string | null;
 }
 
 export function systemHandlers(
@@ -27,6 +28,8 @@ export function systemHandlers(
       testHooks: facts.testHooks,
     }),
     'app.config': () => publicVariant,
+    // Apart from app.config, so the token never lands in the renderer's store.
+    'app.bridgeAccess': () => ({ token: facts.bridgeToken }),
     'connectivity.get': () => monitor.current,
   };
 }
