@@ -30,7 +30,9 @@ const httpUrl = z
     error: 'expected an http(s) URL',
   })
   .refine((text) => {
-    const url = new URL(text);
+    // Zod runs this even when the URL check above failed: a non-URL is reported there, once.
+    const url = URL.parse(text);
+    if (!url) return true;
     return url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
   }, 'expected an origin only (scheme, host, port), without path, query or credentials')
   .refine((text) => {

@@ -28,6 +28,14 @@ describe('variant config', () => {
     expect(result.ok).toBe(true);
   });
 
+  it.each(['', 'not a url', 'http://'])(
+    'reports a bridge URL of %j as a problem rather than throwing (found by the fuzzer)',
+    (bridgeUrl) => {
+      const result = loadVariant(write({ ...dev(), bridgeUrl }), PROJECT_ROOT);
+      expect(result).toMatchObject({ ok: false, problems: [expect.stringMatching(/bridgeUrl/)] });
+    },
+  );
+
   it('reports every bad field with its path and reason, one line each', () => {
     const bad = {
       ...dev(),
