@@ -89,9 +89,20 @@ function connect(host: RunningService): Promise<Socket> {
     reconnection: false,
     timeout: 5000,
   });
+  // A host killed mid-handshake can leave the socket waiting for a CONNECT that never comes.
   return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
+    const fail = (why: unknown) => {
+      clearTimeout(timer);
+      socket.close();
+      reject(why instanceof Error ? why : new Error(String(why)));
+    };
+    const timer = setTimeout(() => fail('no connection within 5 s'), 5000);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      resolve(socket);
+    });
+    socket.once('connect_error', fail);
+    socket.once('disconnect', fail);
   });
 }
 
@@ -152,6 +163,7 @@ async function life(host: RunningService): Promise<void> {
 const started = performance.now();
 for (let i = 0; i < KILLS; i++) {
   const host = await startHost();
+  if (process.env.SOAK_DEBUG) process.stdout.write(`life ${i}\n`);
   await life(host);
   if ((i + 1) % 50 === 0) {
     const s = (performance.now() - started) / 1000;
@@ -170,8 +182,8 @@ const cloudOrders = () =>
     .prepare(`SELECT client_order_id AS id, count(*) AS n FROM orders GROUP BY client_order_id`)
     .all() as { id: string; n: number }[];
 for (;;) {
-  const reply = await invoke(socket, 'orders.list', null);
-  const pending = reply.ok
+  const reply = await invoke(socket, 'orders.list', null).catch(() => null);
+  const pending = reply?.ok
     ? (reply.value as { orders: LocalOrder[] }).orders.filter((o) => o.delivery === 'queued').length
     : 1;
   const inCloud = new Set(cloudOrders().map((o) => o.id));
@@ -179,6 +191,11 @@ for (;;) {
   const consentsInCloud = PURPOSES.every((p) => cloudConsent(p) === lastConsent.get(p));
   if (pending === 0 && missing === 0 && consentsInCloud) break;
   if (Date.now() > deadline) break;
+  if (process.env.SOAK_DEBUG) {
+    process.stdout.write(
+      `  draining: ${pending} queued, ${missing} missing, consents ${consentsInCloud}\n`,
+    );
+  }
   await new Promise((r) => setTimeout(r, 250));
 }
 socket.close();
