@@ -71,6 +71,35 @@ describe('electron-vite build', () => {
     expect(main).toContain('"2026-01-01T00:00:00.000Z"');
   });
 
+  // Electron cannot start here, so the wiring of the checklist is checked in what was built: each
+  // handler is registered, and nothing the checklist warns against appears (docs/security.md).
+  it.each([
+    ['app.enableSandbox()', /\.enableSandbox\(\)/],
+    ['will-navigate refused', /"will-navigate"/],
+    ['will-redirect refused', /"will-redirect"/],
+    ['new windows refused', /\.setWindowOpenHandler\(/],
+    ['webviews refused', /"will-attach-webview"/],
+    ['permission requests decided', /\.setPermissionRequestHandler\(/],
+    ['permission checks decided', /\.setPermissionCheckHandler\(/],
+    ['device permissions refused', /\.setDevicePermissionHandler\(/],
+    ['downloads refused', /"will-download"/],
+    ['the app:// scheme', /registerSchemesAsPrivileged/],
+    ['one handler for unhandled rejections', /"unhandledRejection"/],
+  ])('main wires the checklist: %s', (_, pattern) => {
+    expect(readFileSync(join(first, 'main/index.js'), 'utf8')).toMatch(pattern);
+  });
+
+  it.each([
+    ['shell.openExternal', /openExternal/],
+    ['enableBlinkFeatures', /enableBlinkFeatures/],
+    ['allowpopups', /allowpopups/],
+    ['file:// pages', /loadFile\(|file:\/\//],
+    ['nodeIntegration: true', /nodeIntegration:\s*true|nodeIntegration:\s*!0/],
+    ['contextIsolation: false', /contextIsolation:\s*false|contextIsolation:\s*!1/],
+  ])('main never uses %s', (_, pattern) => {
+    expect(readFileSync(join(first, 'main/index.js'), 'utf8')).not.toMatch(pattern);
+  });
+
   it('preload is CommonJS that requires nothing but electron, and exposes only window.dashport', () => {
     const preload = readFileSync(join(first, 'preload/index.cjs'), 'utf8');
     expect(preload).not.toMatch(/^\s*(import|export)\s/m);

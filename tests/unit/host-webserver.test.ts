@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRANSPORT } from '../../common/hostApi/channels.ts';
 import { createHost, type Host } from '../../electron/host/host.ts';
 import { startWebServer, type WebServer } from '../../electron/host/webServer.ts';
+import { MAX_HOST_CONNECTIONS } from '../../electron/host/socketTransport.ts';
 import { newHostSecret, writeSecretFile } from '../../electron/host/hostSecret.ts';
 import { sameSecret } from '../../common/node/sameSecret.ts';
 import { devVariant } from '../support/devVariant.ts';
@@ -98,6 +99,11 @@ describe('browser-mode host server', () => {
     }
   });
 
+  const outcomeOfOpen = (socket: Socket) =>
+    new Promise<string>((resolve) => {
+      socket.once('connect', () => resolve('connected'));
+      socket.once('connect_error', (error) => resolve(`refused: ${error.message}`));
+    });
   const outcomeOf = async (socket: Socket) => {
     const outcome = await new Promise<string>((resolve) => {
       socket.once('connect', () => resolve('connected'));
@@ -119,6 +125,17 @@ describe('browser-mode host server', () => {
     ['an empty string', { secret: '' }],
   ])('refuses a client that forges the origin but sends %s', async (_, auth) => {
     expect(await outcomeOf(connect(server.url, auth))).toBe('refused: unauthorized');
+  });
+
+  it(`admits at most ${MAX_HOST_CONNECTIONS} clients at once`, async () => {
+    const open = Array.from({ length: MAX_HOST_CONNECTIONS }, () => connect(server.url));
+    try {
+      const admitted = await Promise.all(open.map(outcomeOfOpen));
+      expect(admitted.every((o) => o === 'connected')).toBe(true);
+      expect(await outcomeOf(connect(server.url))).toMatch(/^refused/);
+    } finally {
+      for (const s of open) s.close();
+    }
   });
 
   it('lets no call through without the secret, even on a socket that tried', async () => {
