@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 
 const root = import.meta.dirname;
 
@@ -19,6 +20,21 @@ function buildTime(): string {
     return new Date(seconds * 1000).toISOString();
   }
   return new Date().toISOString();
+}
+
+/**
+ * Fontsource's CSS names a .woff beside each .woff2; every Chromium we run takes the woff2, so
+ * the woff would only add ~9 MB of never-fetched files to the package.
+ */
+function woff2Only(): Plugin {
+  return {
+    name: 'dashport:woff2-only',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]@fontsource[\\/].*\.css$/.test(id)) return null;
+      return { code: code.replace(/,\s*url\([^)]*\.woff\)\s*format\('woff'\)/g, ''), map: null };
+    },
+  };
 }
 
 export default defineConfig({
@@ -46,11 +62,14 @@ export default defineConfig({
     // Relative asset URLs work from app://dashport/ and from the browser-mode host server alike.
     base: './',
     oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+    plugins: [woff2Only()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       // electron-vite leaves bundles unminified; the renderer has a start-up and size budget on
       // a modest ARM head unit (DESIGN §10), so it ships minified.
       minify: true,
+      // The CSP's font-src is 'self': a small font slice inlined as data: would be refused.
+      assetsInlineLimit: (file) => (file.endsWith('.woff2') ? false : undefined),
       rolldownOptions: { input: resolve(root, 'renderer/index.html') },
     },
   },

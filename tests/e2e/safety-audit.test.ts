@@ -1,4 +1,5 @@
 import { hostPageUrl } from '../../scripts/lib/hostPage.ts';
+import { spawnSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UX } from '../../common/drive/restrictions.ts';
@@ -81,6 +82,7 @@ describe('safety audit (real Chromium, real bridge, dev panel at 166 px/in)', ()
       // Each check looked at something: an audit that finds no elements proves nothing.
       expect(c.checked['target-size'], `${c.screen} targets`).toBeGreaterThan(0);
       expect(c.checked['glyph-height'], `${c.screen} text`).toBeGreaterThan(0);
+      expect(c.checked['missing-glyph'], `${c.screen} characters`).toBeGreaterThan(0);
     }
     // A screen that needs parking shows its gate while moving, and the gate is audited too.
     const gated = report.cases.filter((c) => c.state === 'moving' && c.view === 'gate');
@@ -191,5 +193,41 @@ describe('safety audit (real Chromium, real bridge, dev panel at 166 px/in)', ()
 
     await page.evaluate(() => document.getElementById('audit-fixture')?.remove());
     expect(await movingOnly()).toEqual([]);
+  });
+
+  it('sees Chinese drawn as empty boxes when the bundled fonts cannot load', async () => {
+    // Only meaningful where the system has no CJK font to fall back on, as on CI's Debian.
+    const cjk = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
+    expect(cjk.stdout.trim(), 'this check needs a machine without CJK fonts').toBe('');
+    const context = await browser.newContext({
+      viewport: { width: variant.panel.widthPx, height: variant.panel.heightPx },
+      deviceScaleFactor: 1,
+    });
+    try {
+      await context.route(/\.woff2$/, (route) => route.abort());
+      const bare = await context.newPage();
+      await bare.goto(hostPageUrl(stack.host));
+      await waitForApp(bare);
+      await installAudit(bare);
+      await vehicle.park();
+      await waitForDriveState(bare, 'PARKED');
+      const request = {
+        thresholds: thresholdsFor(config.panel.pxPerInch, config.uxRestrictions.limits),
+        moving: false,
+      };
+      const glyphs = async () =>
+        (await auditNow(bare, request)).audit.violations.filter((v) => v.check === 'missing-glyph');
+      await setLocale(bare, 'en');
+      await showScreen(bare, 'home');
+      // Latin falls back to the system's fonts, which have it.
+      expect(await glyphs()).toEqual([]);
+      await setLocale(bare, 'zh-CN');
+      const tofu = await glyphs();
+      expect(tofu.length).toBeGreaterThan(0);
+      expect(tofu[0]?.detail).toMatch(/U\+[4-9][0-9A-F]{3}/);
+    } finally {
+      await setLocale(page, 'en');
+      await context.close();
+    }
   });
 });

@@ -14,7 +14,8 @@ export type CheckId =
   | 'animation'
   | 'video'
   | 'list-rows'
-  | 'string-length';
+  | 'string-length'
+  | 'missing-glyph';
 
 export interface AuditThresholds {
   /** Panel density from the variant; mm = cssPx x dpr / pxPerInch x 25.4. */

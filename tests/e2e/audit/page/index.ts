@@ -2,6 +2,7 @@ import type { AuditRequest, CheckId, PageAudit } from '../types.ts';
 import { collectTargets, auditTargets } from './targets.ts';
 import { auditText, collectTextElements } from './text.ts';
 import { auditLists, auditMotion, auditTextEntry, auditVideo } from './restricted.ts';
+import { auditGlyphs } from './glyphs.ts';
 
 /**
  * The in-page half of the safety audit. Bundled into one script by ../inject.ts and installed
@@ -46,6 +47,7 @@ export function run(request: AuditRequest): PageAudit {
   const texts = collectTextElements();
   const targetResult = auditTargets(targets, t);
   const textResult = auditText(texts, t, request.moving);
+  const glyphResult = auditGlyphs(texts);
   const checked: Record<CheckId, number> = {
     'target-size': targets.length,
     'primary-size': targets.filter((e) => e.classList.contains('button--primary')).length,
@@ -58,8 +60,13 @@ export function run(request: AuditRequest): PageAudit {
     video: 0,
     'list-rows': 0,
     'string-length': request.moving ? texts.length : 0,
+    'missing-glyph': glyphResult.checked,
   };
-  const violations = [...targetResult.violations, ...textResult.violations];
+  const violations = [
+    ...targetResult.violations,
+    ...textResult.violations,
+    ...glyphResult.violations,
+  ];
   let maxListRows: number | null = null;
   if (request.moving) {
     const entry = auditTextEntry();
