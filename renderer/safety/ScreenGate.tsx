@@ -25,7 +25,7 @@ export function ScreenGate({
   const passengerCanUnlock = availability === 'parked-or-passenger';
   return (
     <section className="gate" data-testid="screen-gate">
-      <p className="gate__title">{t('safety.availableWhenParked')}</p>
+      <h1 className="gate__title">{t('safety.availableWhenParked')}</h1>
       {passengerCanUnlock && (
         <>
           <Button

@@ -8,6 +8,7 @@ import { devVariant } from '../support/devVariant.ts';
 import { tempDir } from '../support/tmp.ts';
 import { launchChromium } from './browser.ts';
 import { injectCss, installAudit } from './audit/inject.ts';
+import { installAxe } from './audit/axe.ts';
 import { runMatrix, violationLines, type AuditReport } from './audit/matrix.ts';
 import {
   auditNow,
@@ -54,6 +55,7 @@ describe('safety audit (real Chromium, real bridge, dev panel at 166 px/in)', ()
     config = await waitForApp(page);
     screens = await page.evaluate(() => window.dashportTest!.screens);
     await installAudit(page);
+    await installAxe(page);
   });
   afterAll(async () => {
     vehicle?.close();
@@ -84,6 +86,8 @@ describe('safety audit (real Chromium, real bridge, dev panel at 166 px/in)', ()
       expect(c.checked['glyph-height'], `${c.screen} text`).toBeGreaterThan(0);
       expect(c.checked['missing-glyph'], `${c.screen} characters`).toBeGreaterThan(0);
     }
+    // axe ran on every screen in both themes, parked and moving.
+    expect(report.cases.filter((c) => c.checked.axe === 1)).toHaveLength(screens.length * 2 * 2);
     // A screen that needs parking shows its gate while moving, and the gate is audited too.
     const gated = report.cases.filter((c) => c.state === 'moving' && c.view === 'gate');
     expect(gated.length).toBeGreaterThan(0);

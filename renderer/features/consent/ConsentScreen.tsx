@@ -53,7 +53,9 @@ function ConsentRow({ purpose }: { purpose: ConsentPurpose }) {
         <Button
           variant={granted ? 'primary' : 'secondary'}
           aria-pressed={granted}
-          aria-labelledby={headingId}
+          // The purpose, then the visible On/Off: the spoken name contains what is shown.
+          id={`consent-${purpose}-state`}
+          aria-labelledby={`${headingId} consent-${purpose}-state`}
           disabled={busy}
           onClick={() => void toggle()}
           data-testid={`consent-${purpose}-toggle`}

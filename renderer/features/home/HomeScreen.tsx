@@ -115,9 +115,7 @@ export function HomeScreen({ cards }: { cards: readonly ComponentType[] }) {
   const { t } = useTranslation('common');
   return (
     <div className="home">
-      <h1 className="screen__title" hidden>
-        {t('screen.home')}
-      </h1>
+      <h1 className="visually-hidden">{t('screen.home')}</h1>
       <SpeedReadout />
       <section className="card facts">
         <GearFact />

@@ -4,6 +4,7 @@ import type { LocaleCode } from '../../../common/locales.ts';
 import type { Screen } from '../../../renderer/store/navSlice.ts';
 import { auditNow, setLocale, setTheme, showScreen, waitForDriveState } from './pageControl.ts';
 import { thresholdsFor } from './thresholds.ts';
+import { axeViolations } from './axe.ts';
 import type { AuditThresholds, CheckId, Margins, PageAudit, Violation } from './types.ts';
 import type { VehicleControl } from '../vehicleControl.ts';
 
@@ -74,6 +75,11 @@ export async function runMatrix(
         for (const screen of screens) {
           await openScreen(page, screen, auditParams[screen]);
           const snap = await auditNow(page, { thresholds, moving: state === 'moving' });
+          // axe's rules do not depend on the language: once per screen, theme and state.
+          if (locale === config.locales[0]) {
+            snap.audit.violations.push(...(await axeViolations(page)));
+            snap.audit.checked.axe = 1;
+          }
           cases.push({
             screen,
             theme,

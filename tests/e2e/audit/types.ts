@@ -15,7 +15,8 @@ export type CheckId =
   | 'video'
   | 'list-rows'
   | 'string-length'
-  | 'missing-glyph';
+  | 'missing-glyph'
+  | 'axe';
 
 export interface AuditThresholds {
   /** Panel density from the variant; mm = cssPx x dpr / pxPerInch x 25.4. */
