@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import type { Violation } from './types.ts';
 
@@ -7,10 +6,7 @@ import type { Violation } from './types.ts';
  * axe-core in the page, installed over the DevTools protocol like the audit itself (the app's
  * CSP does not apply to it, and the app's code is untouched).
  */
-const AXE_SOURCE = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
+const AXE_SOURCE = axe.source;
 
 export async function installAxe(page: Page): Promise<void> {
   await page.evaluate(AXE_SOURCE);
