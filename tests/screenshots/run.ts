@@ -1,0 +1,92 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hostPageUrl } from '../../scripts/lib/hostPage.ts';
+import { devVariant, PROJECT_ROOT } from '../support/devVariant.ts';
+import { tempDir } from '../support/tmp.ts';
+import { launchChromium } from '../e2e/browser.ts';
+import { installAudit } from '../e2e/audit/inject.ts';
+import { DRIVE, MOVING_KMH, openScreen, THEMES } from '../e2e/audit/matrix.ts';
+import { openPanelPage } from '../e2e/audit/panel.ts';
+import {
+  auditNow,
+  setLocale,
+  setTheme,
+  waitForApp,
+  waitForDriveState,
+} from '../e2e/audit/pageControl.ts';
+import { thresholdsFor } from '../e2e/audit/thresholds.ts';
+import { startStack } from '../e2e/stack.ts';
+import { connectControl } from '../e2e/vehicleControl.ts';
+
+/**
+ * `npm run screenshots`: every registered screen × theme × locale × drive state of the dev
+ * variant, at its panel size, as PNGs under test-results/screenshots/ with an index.html to
+ * review them side by side. Exits non-zero when any shot has text drawn without a glyph.
+ */
+const out = join(PROJECT_ROOT, 'test-results', 'screenshots');
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const variant = devVariant();
+const tmp = tempDir('dashport-shots-');
+const stack = await startStack(tmp.dir, { bridgeArgs: ['--speed-factor', '1'] });
+const browser = await launchChromium();
+const shots: { file: string; screen: string; theme: string; locale: string; state: string }[] = [];
+const tofu: string[] = [];
+try {
+  const vehicle = await connectControl(stack.bridge.url);
+  await vehicle.park();
+  const { page } = await openPanelPage(browser, hostPageUrl(stack.host), variant.panel);
+  const config = await waitForApp(page);
+  const screens = await page.evaluate(() => window.dashportTest!.screens);
+  const params = await page.evaluate(() => window.dashportTest!.auditParams ?? {});
+  await installAudit(page);
+  const thresholds = thresholdsFor(config.panel.pxPerInch, config.uxRestrictions.limits);
+  for (const state of DRIVE) {
+    if (state === 'parked') await vehicle.park();
+    else await vehicle.drive(MOVING_KMH);
+    await waitForDriveState(page, state === 'parked' ? 'PARKED' : 'MOVING');
+    for (const theme of THEMES) {
+      await setTheme(page, theme);
+      for (const locale of config.locales) {
+        await setLocale(page, locale);
+        for (const screen of screens) {
+          await openScreen(page, screen, params[screen]);
+          const snap = await auditNow(page, { thresholds, moving: state === 'moving' });
+          for (const v of snap.audit.violations.filter((x) => x.check === 'missing-glyph')) {
+            tofu.push(`${state} ${theme} ${locale} ${screen}: ${v.element}: ${v.detail ?? ''}`);
+          }
+          const file = `${state}/${theme}/${locale}/${screen}.png`;
+          mkdirSync(join(out, state, theme, locale), { recursive: true });
+          await page.screenshot({ path: join(out, file) });
+          shots.push({ file, screen, theme, locale, state });
+        }
+      }
+    }
+  }
+  vehicle.close();
+} finally {
+  await browser.close();
+  await stack.stop();
+  tmp.cleanup();
+}
+
+const rows = shots
+  .map(
+    (s) =>
+      `<figure><a href="${s.file}"><img src="${s.file}" loading="lazy" alt="${s.screen}"></a>` +
+      `<figcaption>${s.screen} · ${s.state} · ${s.theme} · ${s.locale}</figcaption></figure>`,
+  )
+  .join('\n');
+writeFileSync(
+  join(out, 'index.html'),
+  `<!doctype html><meta charset="utf-8"><title>Dashport screenshots (${variant.name})</title>
+<style>body{font:14px sans-serif;margin:16px}figure{display:inline-block;margin:8px;width:480px}
+img{width:100%;border:1px solid #888}</style>
+<h1>Dashport ${variant.name}: ${shots.length} screenshots at ${variant.panel.widthPx}×${variant.panel.heightPx}</h1>
+${rows}\n`,
+);
+process.stdout.write(`${shots.length} screenshots in ${join(out, 'index.html')}\n`);
+if (tofu.length > 0) {
+  process.stderr.write(`text drawn without a glyph:\n${tofu.join('\n')}\n`);
+  process.exit(1);
+}
