@@ -119,7 +119,11 @@ const WAIT = { timeout: 20_000 };
  * Opens a screen by name, or with its example parameters, and waits until it has loaded what it
  * shows (screens mark themselves aria-busy meanwhile): an audit of a half-loaded screen proves little.
  */
-export async function openScreen(page: Page, name: string, params: Screen | undefined): Promise<void> {
+export async function openScreen(
+  page: Page,
+  name: string,
+  params: Screen | undefined,
+): Promise<void> {
   if (params) {
     await page.evaluate((screen) => window.dashportTest!.store.getState().reset(screen), params);
     await page.waitForFunction(
