@@ -132,4 +132,13 @@ describe('settings screen', () => {
     expect(screen.queryByTestId('language-zh-CN')).toBeNull();
     expect(screen.getByTestId('language-de').getAttribute('aria-pressed')).toBe('true');
   });
+
+  it('leads from Settings to the consent centre', async () => {
+    app = await renderApp();
+    act(() => feed(app!.store, PARKED));
+    fireEvent.click(screen.getByTestId('nav-settings'));
+    fireEvent.click(screen.getByTestId('settings-consent'));
+    expect(await screen.findByRole('heading', { name: 'Privacy and consent' })).toBeTruthy();
+    expect(app.store.getState().stack.at(-1)).toEqual({ name: 'consent' });
+  });
 });

@@ -40,6 +40,7 @@ export function SettingsScreen() {
   const system = useAppStore((s) => s.system);
   const error = useAppStore((s) => s.settingsError);
   const update = useAppStore((s) => s.updateSettings);
+  const push = useAppStore((s) => s.push);
   const choose = (patch: SettingsPatch) => void update(patch);
 
   return (
@@ -74,6 +75,11 @@ export function SettingsScreen() {
           {t('saveFailed')}
         </p>
       )}
+      <div className="button-row">
+        <Button onClick={() => push({ name: 'consent' })} data-testid="settings-consent">
+          {t('privacy')}
+        </Button>
+      </div>
       <p className="label" data-testid="system-info">
         {t('about', { version: system.version, variant: system.variant })}
       </p>
