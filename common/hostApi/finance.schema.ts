@@ -96,6 +96,12 @@ export const offersInputSchema = z.strictObject({
 });
 export type OffersInput = z.input<typeof offersInputSchema>;
 
+/** A muted merchant, with its name as its offer showed it (null when none was seen). */
+export const mutedMerchantSchema = z.strictObject({
+  merchantId: SlugSchema,
+  name: z.string().min(1).max(120).nullable(),
+});
+
 export const offersViewSchema = z.strictObject({
   /** At most what today's cap still allows, muted merchants removed. */
   offers: z.array(OfferSchema),
@@ -103,7 +109,7 @@ export const offersViewSchema = z.strictObject({
   shownToday: z.number().int().min(0),
   dailyCap: z.number().int().min(1),
   mutedAll: z.boolean(),
-  mutedMerchants: z.array(SlugSchema),
+  mutedMerchants: z.array(mutedMerchantSchema),
 });
 export type OffersView = z.infer<typeof offersViewSchema>;
 
@@ -112,7 +118,7 @@ export const merchantMuteSchema = z.strictObject({ merchantId: SlugSchema });
 export const muteAllSchema = z.strictObject({ muted: z.boolean() });
 export const offerMutesSchema = z.strictObject({
   mutedAll: z.boolean(),
-  mutedMerchants: z.array(SlugSchema),
+  mutedMerchants: z.array(mutedMerchantSchema),
 });
 export const markShownOutputSchema = z.strictObject({
   shownToday: z.number().int().min(0),

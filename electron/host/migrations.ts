@@ -124,4 +124,10 @@ export const HOST_MIGRATIONS: readonly Migration[] = [
       last_log_id INTEGER NOT NULL
     ) STRICT;`,
   },
+  {
+    version: 6,
+    name: 'offer mute names',
+    // The merchant's name as the offer showed it, so the mute list reads as names offline too.
+    sql: `ALTER TABLE offer_mutes ADD COLUMN merchant_name TEXT;`,
+  },
 ];

@@ -172,6 +172,10 @@ describe('offers', () => {
       () => expect(screen.queryByTestId('offer-civic-roasters-welcome')).toBeNull(),
       WAIT,
     );
+    // The way back names the merchant, not its id.
+    expect(screen.getByTestId('offer-unmute-sf-civic-roasters').textContent).toBe(
+      'Unmute Civic Center Roasters',
+    );
     await tap('offers-mute-all');
     await screen.findByTestId('offers-muted-all', {}, WAIT);
   });

@@ -230,7 +230,11 @@ describe('offers: frequency cap and mutes', () => {
     const all = await api.call('offers.list', {});
     expect(all.offers.map((o) => o.id)).toContain('civic-roasters-welcome');
     const mutes = await api.call('offers.mute', { merchantId: 'sf-civic-roasters' });
-    expect(mutes).toEqual({ mutedAll: false, mutedMerchants: ['sf-civic-roasters'] });
+    // Named as the offer named it (kept in the database with the mute).
+    expect(mutes).toEqual({
+      mutedAll: false,
+      mutedMerchants: [{ merchantId: 'sf-civic-roasters', name: 'Civic Center Roasters' }],
+    });
     const muted = await api.call('offers.list', {});
     expect(muted.offers.map((o) => o.id)).not.toContain('civic-roasters-welcome');
     await api.call('offers.unmute', { merchantId: 'sf-civic-roasters' });

@@ -35,6 +35,8 @@ export class OfferService {
   private readonly leaseEnding: () => boolean | undefined;
   private readonly cap: number;
   private readonly now: () => Date;
+  /** Names of merchants in the offers served, for the mute list: muting comes from an offer. */
+  private readonly merchantNames = new Map<string, string>();
 
   constructor(options: {
     db: DatabaseSync;
@@ -81,11 +83,17 @@ export class OfferService {
     // Muted: nothing is asked, so nothing about the car is sent either.
     if (mutes.mutedAll) return empty;
     const list = await this.client.call('listOffers', { query: this.query(input) });
+    for (const o of list.offers) {
+      if (o.subject.kind === 'merchant') {
+        this.merchantNames.set(o.subject.merchantId, o.subject.merchantName.slice(0, 120));
+      }
+    }
     // An offer already counted today may show again; new ones only up to what the cap leaves.
     const alreadyShown = this.shownIds(day);
     let room = this.cap - shownToday;
+    const muted = new Set(mutes.mutedMerchants.map((m) => m.merchantId));
     const offers = list.offers.filter((o) => {
-      if (o.subject.kind === 'merchant' && mutes.mutedMerchants.includes(o.subject.merchantId)) {
+      if (o.subject.kind === 'merchant' && muted.has(o.subject.merchantId)) {
         return false;
       }
       if (alreadyShown.has(o.id)) return true;
@@ -112,9 +120,10 @@ export class OfferService {
   mute(merchantId: string) {
     this.db
       .prepare(
-        'INSERT INTO offer_mutes (merchant_id, muted_at) VALUES (?, ?) ON CONFLICT DO NOTHING',
+        `INSERT INTO offer_mutes (merchant_id, muted_at, merchant_name) VALUES (?, ?, ?)
+           ON CONFLICT DO NOTHING`,
       )
-      .run(merchantId, this.now().toISOString());
+      .run(merchantId, this.now().toISOString(), this.merchantNames.get(merchantId) ?? null);
     return this.mutes();
   }
 
@@ -127,12 +136,16 @@ export class OfferService {
     return muted ? this.mute(ALL) : this.unmute(ALL);
   }
 
-  mutes(): { mutedAll: boolean; mutedMerchants: string[] } {
+  mutes(): { mutedAll: boolean; mutedMerchants: { merchantId: string; name: string | null }[] } {
     const rows = this.db
-      .prepare('SELECT merchant_id FROM offer_mutes ORDER BY merchant_id')
-      .all() as { merchant_id: string }[];
-    const ids = rows.map((r) => r.merchant_id);
-    return { mutedAll: ids.includes(ALL), mutedMerchants: ids.filter((id) => id !== ALL) };
+      .prepare('SELECT merchant_id, merchant_name FROM offer_mutes ORDER BY merchant_id')
+      .all() as { merchant_id: string; merchant_name: string | null }[];
+    return {
+      mutedAll: rows.some((r) => r.merchant_id === ALL),
+      mutedMerchants: rows
+        .filter((r) => r.merchant_id !== ALL)
+        .map((r) => ({ merchantId: r.merchant_id, name: r.merchant_name })),
+    };
   }
 
   private shownOn(day: string): number {

@@ -97,13 +97,13 @@ export function OffersScreen() {
             >
               {t(view.mutedAll ? 'unmuteAll' : 'muteAll')}
             </Button>
-            {view.mutedMerchants.map((merchantId) => (
+            {view.mutedMerchants.map(({ merchantId, name }) => (
               <Button
                 key={merchantId}
                 onClick={() => void change(() => unmute({ merchantId }))}
                 data-testid={`offer-unmute-${merchantId}`}
               >
-                {t('unmute', { merchant: merchantId })}
+                {t('unmute', { merchant: name ?? t('thisMerchant') })}
               </Button>
             ))}
             <Button onClick={() => push({ name: 'consent' })} data-testid="offers-consent">
