@@ -27,7 +27,12 @@ const StoredOfferSchema = z.object({
   timesOfDay: z.array(z.enum(TIMES_OF_DAY)).default([]),
   subject: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('merchant'), merchantId: SlugSchema }),
-    z.object({ kind: z.literal('product'), productId: SlugSchema, name: LocalisedSchema }),
+    z.object({
+      kind: z.literal('product'),
+      productId: SlugSchema,
+      name: LocalisedSchema,
+      testDriveModelId: SlugSchema.optional(),
+    }),
   ]),
   title: LocalisedSchema,
   body: LocalisedSchema,
@@ -91,6 +96,7 @@ export function createOfferService(options: {
         kind: 'product',
         productId: o.subject.productId,
         productName: o.subject.name[locale],
+        ...(o.subject.testDriveModelId ? { testDriveModelId: o.subject.testDriveModelId } : {}),
       };
     }
     return {

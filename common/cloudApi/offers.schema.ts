@@ -57,7 +57,14 @@ export const OffersQuerySchema = z
 export const OfferSubjectSchema = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('merchant'), merchantId: SlugSchema, merchantName: z.string() }),
-    z.object({ kind: z.literal('product'), productId: SlugSchema, productName: z.string() }),
+    z.object({
+      kind: z.literal('product'),
+      productId: SlugSchema,
+      productName: z.string(),
+      testDriveModelId: SlugSchema.optional().describe(
+        'A test-drive model (GET /v1/test-drives/models) this offer books',
+      ),
+    }),
   ])
   .meta({ id: 'OfferSubject' });
 

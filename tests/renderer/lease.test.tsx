@@ -181,6 +181,19 @@ describe('offers', () => {
   });
 });
 
+describe('an offer for a car', () => {
+  it('opens the test-drive booking for the model it names', async () => {
+    app = await renderApp();
+    feedCar(app, PARKED);
+    await tap('nav-offers');
+    const book = await screen.findByTestId('offer-test-drive-ex3-meet', {}, WAIT);
+    expect(book.textContent).toBe('Book a test drive');
+    await tap('offer-test-drive-ex3-meet');
+    expect(app.store.getState().stack.at(-1)).toEqual({ name: 'testDrives', modelId: 'ex3' });
+    await screen.findByRole('heading', { name: /EX3/ }, WAIT);
+  });
+});
+
 describe('test drives', () => {
   it('browse a model, book a slot and cancel it', async () => {
     app = await renderApp();

@@ -2,13 +2,13 @@ import type { OfferTrigger, TimeOfDay } from '../../../common/cloudApi/offers.sc
 import type { LocaleCode } from '../../../common/locales.ts';
 
 /** Bump when the offers change: the server then replaces them on its next start. */
-export const OFFER_SEED_VERSION = 1;
+export const OFFER_SEED_VERSION = 2;
 
 export type Localised = Readonly<Record<LocaleCode, string>>;
 
 export type SeedOfferSubject =
   | { kind: 'merchant'; merchantId: string }
-  | { kind: 'product'; productId: string; name: Localised };
+  | { kind: 'product'; productId: string; name: Localised; testDriveModelId?: string };
 
 /**
  * Demo offers. Validity is relative to the seeding day (whole days, UTC midnight), so a fresh
@@ -58,6 +58,7 @@ export const SEED_OFFERS: readonly SeedOffer[] = [
         de: 'Probefahrt Dashport EX3',
         'zh-CN': 'Dashport EX3 试驾',
       },
+      testDriveModelId: 'ex3',
     },
     title: { en: 'Meet the new EX3', de: 'Der neue EX3', 'zh-CN': '全新 EX3' },
     body: {

@@ -10,6 +10,7 @@ import { useHostMutation } from '../../data/useHostMutation.ts';
 
 function OfferCard({ offer, onMute }: { offer: Offer; onMute: (merchantId: string) => void }) {
   const { t } = useTranslation('offers');
+  const push = useAppStore((s) => s.push);
   const subject = offer.subject;
   return (
     <section className="card offer" data-testid={`offer-${offer.id}`} data-trigger={offer.trigger}>
@@ -20,6 +21,17 @@ function OfferCard({ offer, onMute }: { offer: Offer; onMute: (merchantId: strin
         <LimitedText text={offer.body} />
       </p>
       {offer.promoCode && <p className="label">{t('promo', { code: offer.promoCode })}</p>}
+      {subject.kind === 'product' && subject.testDriveModelId && (
+        <div className="button-row">
+          <Button
+            variant="primary"
+            onClick={() => push({ name: 'testDrives', modelId: subject.testDriveModelId })}
+            data-testid={`offer-test-drive-${offer.id}`}
+          >
+            {t('bookTestDrive')}
+          </Button>
+        </div>
+      )}
       {subject.kind === 'merchant' && (
         <div className="button-row">
           {' '}
