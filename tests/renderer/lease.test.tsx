@@ -91,6 +91,35 @@ describe('lease screen', () => {
   });
 });
 
+describe('extra mileage', () => {
+  it('buys a pack in Park after a confirmation, at the contract price, once', async () => {
+    app = await renderApp();
+    feedCar(app, { ...PARKED, [ODO]: ODOMETER_M });
+    await tap('nav-lease');
+    const pack = await screen.findByTestId('lease-pack-km-1000', {}, WAIT);
+    expect(pack.textContent).toBe('+1,000 km for $180.00');
+    await tap('lease-pack-km-1000');
+    expect(screen.getByTestId('lease-pack-confirm-text').textContent).toBe(
+      'Add +1,000 km for $180.00, paid with card ···4242?',
+    );
+    // Nothing is bought before the second tap.
+    const bought = () =>
+      app!.cloud.db.prepare('SELECT pack_id, price_minor FROM mileage_pack_purchases').all();
+    expect(bought()).toEqual([]);
+    await tap('lease-pack-confirm');
+    await screen.findByTestId('lease-pack-bought', {}, WAIT);
+    expect(bought()).toEqual([{ pack_id: 'km-1000', price_minor: 18_000 }]);
+  });
+
+  it('is not offered while driving', async () => {
+    app = await renderApp();
+    feedCar(app, { ...DRIVING, [ODO]: ODOMETER_M });
+    await tap('nav-lease');
+    await screen.findByTestId('lease-line', {}, WAIT);
+    expect(screen.queryByTestId('lease-packs')).toBeNull();
+  });
+});
+
 describe('lease end checklist', () => {
   it('near the end: countdown, inspection, the buy quote and a test drive', async () => {
     app = await renderApp();

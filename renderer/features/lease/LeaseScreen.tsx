@@ -11,6 +11,7 @@ import { useClock } from '../../ui/useClock.ts';
 import { useHostMutation } from '../../data/useHostMutation.ts';
 import { useHostQuery } from '../../data/useHostQuery.ts';
 import { LeaseGauge } from './LeaseGauge.tsx';
+import { MileagePacks } from './MileagePacks.tsx';
 import { formatDay, formatUnits, mileageContractOf } from './leaseModel.ts';
 import { useOdometer } from './useOdometer.ts';
 
@@ -176,6 +177,7 @@ function Details({
         </section>
       )}
 
+      <MileagePacks account={account} onBought={reload} />
       <ReadingContent>
         <section className="card" data-testid="lease-contract">
           <h2 className="setting__label">{t('contract.title')}</h2>
