@@ -40,7 +40,14 @@ describe('vehicle data in the browser (real bridge, cloud, host and Chromium)', 
       ],
     });
     try {
+      // The replay's clock waits while the page loads (a busy machine may take longer than the
+      // lead-in); the lead-in's parked values are already in the store from its first moment.
+      const control = await connectControl(stack.bridge.url);
+      await control.send({ op: 'pause-source' });
       const { page } = await openPanel(browser, hostPageUrl(stack.host));
+      await expect.poll(() => driveState(page), { timeout: 20_000 }).toBe('PARKED');
+      await control.send({ op: 'resume-source' });
+      control.close();
       const seen: string[] = [];
       await expect
         .poll(
