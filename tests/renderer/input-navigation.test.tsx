@@ -141,7 +141,9 @@ describe('arrow keys and Enter', () => {
     press('ArrowDown');
     press('ArrowDown');
     press('ArrowDown');
-    expect(focused()).toBe(nav[1]); // straight below the second column
+    expect(focused()).toBe('settings-consent'); // the one control below the choices
+    press('ArrowDown');
+    expect(focused()).toBe('nav-home'); // straight below it
   });
 
   it('does not activate twice on a held Enter', async () => {
@@ -189,6 +191,7 @@ describe('rotary controller', () => {
       'theme-auto',
       'theme-day',
       'theme-night',
+      'settings-consent',
     ];
     // Through every choice and nav entry, then three more presses that stay at the end.
     while (seen.length < choices.length + nav.length + 3) {
@@ -202,7 +205,7 @@ describe('rotary controller', () => {
       expect(focused()).toBe(entry);
     }
     press('Tab', { shiftKey: true });
-    expect(focused()).toBe('theme-night');
+    expect(focused()).toBe('settings-consent');
     press('Tab');
     expect(focused()).toBe('nav-home');
   });
@@ -266,6 +269,7 @@ describe('back and home', () => {
     press('ArrowDown');
     press('ArrowDown');
     press('ArrowDown');
+    press('ArrowDown');
     expect(focused()).toBe('nav-back');
     press('Enter');
     expect(stackNames()).toEqual(['home']);
@@ -292,6 +296,8 @@ describe('steering-wheel buttons', () => {
     wheel('LEFT');
     wheel('LEFT');
     expect(focused()).toBe('theme-auto');
+    wheel('DOWN');
+    expect(focused()).toBe('settings-consent');
     wheel('DOWN');
     expect(focused()).toBe('nav-home');
     act(() => app!.store.getState().push({ name: 'home' }));
