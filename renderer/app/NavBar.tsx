@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store/context.tsx';
 import type { ScreenName } from '../store/navSlice.ts';
 import { Button } from '../ui/Button.tsx';
+import { NavIcon } from '../ui/NavIcon.tsx';
 import { SCREENS } from './screens.ts';
 
 /** Top-level destinations; a tap resets the stack so Back never walks through unrelated screens. */
@@ -24,19 +25,23 @@ export function NavBar() {
           const { inNavBar, feature } = SCREENS[name];
           return inNavBar && (feature === undefined || features[feature]);
         })
-        .map((name) => (
-          <Button
-            key={name}
-            // E5: the current destination stands out (filled) from the others (outlined).
-            variant={current === name ? 'primary' : 'secondary'}
-            className="nav-item"
-            aria-current={current === name ? 'page' : undefined}
-            onClick={() => reset({ name })}
-            data-testid={`nav-${name}`}
-          >
-            {t(SCREENS[name].titleKey)}
-          </Button>
-        ))}
+        .map((name) => {
+          const icon = SCREENS[name].navIcon;
+          return (
+            <Button
+              key={name}
+              // E5: the current destination stands out (filled) from the others (outlined).
+              variant={current === name ? 'primary' : 'secondary'}
+              className="nav-item"
+              aria-current={current === name ? 'page' : undefined}
+              onClick={() => reset({ name })}
+              data-testid={`nav-${name}`}
+            >
+              {icon && <NavIcon name={icon} />}
+              <span>{t(SCREENS[name].titleKey)}</span>
+            </Button>
+          );
+        })}
     </nav>
   );
 }

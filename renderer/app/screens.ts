@@ -15,12 +15,15 @@ import { OffersScreen } from '../features/offers/OffersScreen.tsx';
 import { TestDrivesScreen } from '../features/testDrives/TestDrivesScreen.tsx';
 import type { Availability } from '../safety/permissions.ts';
 import type { Screen, ScreenName } from '../store/navSlice.ts';
+import type { NavIconName } from '../ui/NavIcon.tsx';
 import { HomeRoute } from './HomeRoute.tsx';
 
 export interface ScreenEntry {
   component: ComponentType;
   /** i18n key in the common namespace. */
   titleKey: string;
+  /** The nav-bar pictogram; set for exactly the screens in the nav bar. */
+  navIcon?: NavIconName;
   inNavBar: boolean;
   /** When the screen may be used; otherwise the gate's "available when parked" state shows. */
   availability: Availability;
@@ -35,12 +38,19 @@ export interface ScreenEntry {
 
 /** Every screen the app has. The safety audit walks this registry, so a screen missing here is a test failure. */
 export const SCREENS: Record<ScreenName, ScreenEntry> = {
-  home: { component: HomeRoute, titleKey: 'screen.home', inNavBar: true, availability: 'always' },
+  home: {
+    component: HomeRoute,
+    titleKey: 'screen.home',
+    navIcon: 'home',
+    inNavBar: true,
+    availability: 'always',
+  },
   // Browsing, cart and checkout need the car parked or a confirmed passenger; the driver's one
   // ordering action (a favourite, from home) and an order's progress are always available.
   services: {
     component: ServicesScreen,
     titleKey: 'screen.services',
+    navIcon: 'services',
     inNavBar: true,
     availability: 'parked-or-passenger',
     feature: 'services',
@@ -94,6 +104,7 @@ export const SCREENS: Record<ScreenName, ScreenEntry> = {
   lease: {
     component: LeaseScreen,
     titleKey: 'lease:title',
+    navIcon: 'lease',
     inNavBar: true,
     availability: 'always',
     feature: 'lease',
@@ -109,16 +120,18 @@ export const SCREENS: Record<ScreenName, ScreenEntry> = {
   offers: {
     component: OffersScreen,
     titleKey: 'offers:title',
+    navIcon: 'offers',
     inNavBar: true,
     availability: 'parked',
     feature: 'offers',
   },
   // Consent is a setup task with notices to read (NO_SETUP, A4), and the decision is the
-  // driver's own, not a passenger's: parked only. In the nav bar so it is one tap away.
+  // driver's own, not a passenger's: parked only. Reached from Settings and from Offers, which
+  // leaves the nav bar room for its labels in German.
   consent: {
     component: ConsentScreen,
     titleKey: 'consent:title',
-    inNavBar: true,
+    inNavBar: false,
     availability: 'parked',
   },
   testDrives: {
@@ -132,6 +145,7 @@ export const SCREENS: Record<ScreenName, ScreenEntry> = {
   settings: {
     component: SettingsScreen,
     titleKey: 'screen.settings',
+    navIcon: 'settings',
     inNavBar: true,
     availability: 'parked-or-passenger',
   },

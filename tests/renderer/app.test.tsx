@@ -141,4 +141,20 @@ describe('settings screen', () => {
     expect(await screen.findByRole('heading', { name: 'Privacy and consent' })).toBeTruthy();
     expect(app.store.getState().stack.at(-1)).toEqual({ name: 'consent' });
   });
+
+  it('has a nav bar of five pictograms with labels; consent is reached from Settings', async () => {
+    app = await renderApp();
+    const entries = [...document.querySelectorAll<HTMLElement>('.nav-bar .nav-item')];
+    expect(entries.map((e) => e.dataset.testid)).toEqual([
+      'nav-home',
+      'nav-services',
+      'nav-lease',
+      'nav-offers',
+      'nav-settings',
+    ]);
+    for (const entry of entries) {
+      expect(entry.querySelector('svg.nav-item__icon[aria-hidden="true"]')).not.toBeNull();
+      expect(entry.textContent?.trim()).not.toBe('');
+    }
+  });
 });

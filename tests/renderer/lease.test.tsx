@@ -151,7 +151,9 @@ describe('consent centre', () => {
   it('one switch per purpose, off by default, given and withdrawn with a tap each', async () => {
     app = await renderApp();
     feedCar(app, PARKED);
-    await tap('nav-consent');
+    // From Settings: consent is a setup task, not a nav-bar destination.
+    await tap('nav-settings');
+    await tap('settings-consent');
     for (const purpose of [
       'location',
       'personalised_offers',
