@@ -4,14 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type Bridge } from '../../bridge/server.ts';
 import { VISS_EVENT } from '../../common/viss/types.ts';
 import { SIGNAL } from '../../common/vss/signals.ts';
-import {
-  anyJson,
-  fuzzParams,
-  FUZZ_RUNS,
-  report,
-  settledHeapMb,
-  HEAP_SLACK_MB,
-} from './fuzzSupport.ts';
+import { anyJson, fuzzParams, FUZZ_RUNS, measured } from './fuzzSupport.ts';
 
 const PATHS = [
   SIGNAL.speed,
@@ -127,48 +120,34 @@ function nextReply(s: Socket): Promise<Record<string, unknown>> {
 describe('fuzz: VISS messages to the bridge', () => {
   it(`answers ${FUZZ_RUNS} generated messages with a VISS error or a valid reply`, async () => {
     socket = await connect();
-    const heapStartMb = settledHeapMb();
-    const started = performance.now();
-    let refused = 0;
-    let accepted = 0;
-    await fc.assert(
-      fc.asyncProperty(fc.oneof(nearlyValid, vissish, anyJson), async (message) => {
-        const reply = nextReply(socket);
-        socket.emit(VISS_EVENT, message);
-        const answer = await reply;
-        expect(typeof answer.ts).toBe('string');
-        if ('error' in answer) {
-          const error = answer.error as Record<string, unknown>;
-          expect(error.number).toMatch(/^\d{3}$/);
-          expect(typeof error.description).toBe('string');
-          expect(typeof error.reason).toBe('string');
-          refused++;
-        } else {
-          expect(['get', 'subscribe', 'unsubscribe']).toContain(answer.action);
-          accepted++;
-        }
-      }),
-      fuzzParams(),
-    );
-    socket.close();
-    // A fresh client is still served, and the store answers as before.
-    const fresh = await connect();
-    const reply = nextReply(fresh);
-    fresh.emit(VISS_EVENT, { action: 'get', path: SIGNAL.speed, requestId: 'after' });
-    expect(await reply).toMatchObject({ action: 'get', requestId: 'after' });
-    fresh.close();
-    await new Promise((r) => setTimeout(r, 200));
-    const heapEndMb = settledHeapMb();
-    report({
-      surface: 'bridge VISS',
-      inputs: FUZZ_RUNS,
-      refused,
-      accepted,
-      heapStartMb,
-      heapEndMb,
-      seconds: (performance.now() - started) / 1000,
+    await measured('bridge VISS', async (counts) => {
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(nearlyValid, vissish, anyJson), async (message) => {
+          const reply = nextReply(socket);
+          socket.emit(VISS_EVENT, message);
+          const answer = await reply;
+          expect(typeof answer.ts).toBe('string');
+          if ('error' in answer) {
+            const error = answer.error as Record<string, unknown>;
+            expect(error.number).toMatch(/^\d{3}$/);
+            expect(typeof error.description).toBe('string');
+            expect(typeof error.reason).toBe('string');
+            counts.refused++;
+          } else {
+            expect(['get', 'subscribe', 'unsubscribe']).toContain(answer.action);
+            counts.accepted++;
+          }
+        }),
+        fuzzParams(),
+      );
+      socket.close();
+      // A fresh client is still served, and the store answers as before.
+      const fresh = await connect();
+      const reply = nextReply(fresh);
+      fresh.emit(VISS_EVENT, { action: 'get', path: SIGNAL.speed, requestId: 'after' });
+      expect(await reply).toMatchObject({ action: 'get', requestId: 'after' });
+      fresh.close();
+      await new Promise((r) => setTimeout(r, 200));
     });
-    expect(refused + accepted).toBe(FUZZ_RUNS);
-    expect(heapEndMb - heapStartMb).toBeLessThan(HEAP_SLACK_MB);
   });
 });

@@ -4,15 +4,7 @@ import type { CloudServer } from '../../cloud/server.ts';
 import { cloudApi } from '../../common/cloudApi/endpoints.schema.ts';
 import { ErrorResponseSchema } from '../../common/cloudApi/errors.schema.ts';
 import { cloudHarness, TOKEN_1 } from '../support/cloud.ts';
-import {
-  anyJson,
-  fuzzParams,
-  FUZZ_RUNS,
-  HEAP_SLACK_MB,
-  mutated,
-  report,
-  settledHeapMb,
-} from './fuzzSupport.ts';
+import { anyJson, fuzzParams, FUZZ_RUNS, mutated, measured } from './fuzzSupport.ts';
 
 const ENDPOINTS = Object.values(cloudApi).map((e) => ({ method: e.method, path: e.path }));
 
@@ -103,50 +95,37 @@ afterAll(() => h.cleanup());
 
 describe('fuzz: cloud bodies, parameters and headers', () => {
   it(`answers ${FUZZ_RUNS} generated requests with the error shape or a valid answer`, async () => {
-    const heapStartMb = settledHeapMb();
-    const started = performance.now();
-    let refused = 0;
-    let accepted = 0;
-    await fc.assert(
-      fc.asyncProperty(request, async (r) => {
-        let i = 0;
-        const path = r.endpoint.path.replace(/:[A-Za-z]+/g, () => r.params[i++] ?? 'x');
-        const search = new URLSearchParams(r.query).toString();
-        const method = r.method ?? r.endpoint.method;
-        const hasBody = r.body !== undefined && method !== 'GET';
-        const res = await fetch(`${cloud.url}${path}${search ? `?${search}` : ''}`, {
-          method,
-          headers: r.headers,
-          body: hasBody ? r.body : undefined,
-        });
-        const text = await res.text();
-        expect(res.status, `${method} ${path} → ${text.slice(0, 200)}`).toBeLessThan(500);
-        if (res.status >= 400) {
-          expect(ErrorResponseSchema.safeParse(JSON.parse(text)).success).toBe(true);
-          refused++;
-        } else {
-          accepted++;
-        }
-      }),
-      fuzzParams(),
-    );
-    expect(
-      (
-        await fetch(`${cloud.url}/v1/payment-methods`, {
-          headers: { authorization: `Bearer ${TOKEN_1}` },
-        })
-      ).status,
-    ).toBe(200);
-    const heapEndMb = settledHeapMb();
-    report({
-      surface: 'cloud API',
-      inputs: FUZZ_RUNS,
-      refused,
-      accepted,
-      heapStartMb,
-      heapEndMb,
-      seconds: (performance.now() - started) / 1000,
+    await measured('cloud API', async (counts) => {
+      await fc.assert(
+        fc.asyncProperty(request, async (r) => {
+          let i = 0;
+          const path = r.endpoint.path.replace(/:[A-Za-z]+/g, () => r.params[i++] ?? 'x');
+          const search = new URLSearchParams(r.query).toString();
+          const method = r.method ?? r.endpoint.method;
+          const hasBody = r.body !== undefined && method !== 'GET';
+          const res = await fetch(`${cloud.url}${path}${search ? `?${search}` : ''}`, {
+            method,
+            headers: r.headers,
+            body: hasBody ? r.body : undefined,
+          });
+          const text = await res.text();
+          expect(res.status, `${method} ${path} → ${text.slice(0, 200)}`).toBeLessThan(500);
+          if (res.status >= 400) {
+            expect(ErrorResponseSchema.safeParse(JSON.parse(text)).success).toBe(true);
+            counts.refused++;
+          } else {
+            counts.accepted++;
+          }
+        }),
+        fuzzParams(),
+      );
+      expect(
+        (
+          await fetch(`${cloud.url}/v1/payment-methods`, {
+            headers: { authorization: `Bearer ${TOKEN_1}` },
+          })
+        ).status,
+      ).toBe(200);
     });
-    expect(heapEndMb - heapStartMb).toBeLessThan(HEAP_SLACK_MB);
   });
 });

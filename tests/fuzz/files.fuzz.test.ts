@@ -9,15 +9,7 @@ import { createSignalStore } from '../../bridge/signalStore.ts';
 import { loadVariant } from '../../common/node/variantFile.ts';
 import { PROJECT_ROOT } from '../support/devVariant.ts';
 import { tempDir } from '../support/tmp.ts';
-import {
-  anyJson,
-  fuzzParams,
-  FUZZ_RUNS,
-  HEAP_SLACK_MB,
-  mutated,
-  report,
-  settledHeapMb,
-} from './fuzzSupport.ts';
+import { anyJson, fuzzParams, FUZZ_RUNS, measured, mutated } from './fuzzSupport.ts';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -33,27 +25,6 @@ function fileText(real: unknown): fc.Arbitrary<string> {
     fc.string({ maxLength: 300 }),
     fc.constantFrom('', '{', '\uFEFF{}', '[]', 'null'),
   );
-}
-
-async function measured(
-  surface: string,
-  run: (counts: { refused: number; accepted: number }) => Promise<void> | void,
-): Promise<void> {
-  const heapStartMb = settledHeapMb();
-  const started = performance.now();
-  const counts = { refused: 0, accepted: 0 };
-  await run(counts);
-  const heapEndMb = settledHeapMb();
-  report({
-    surface,
-    inputs: FUZZ_RUNS,
-    ...counts,
-    heapStartMb,
-    heapEndMb,
-    seconds: (performance.now() - started) / 1000,
-  });
-  expect(counts.refused + counts.accepted).toBe(FUZZ_RUNS);
-  expect(heapEndMb - heapStartMb).toBeLessThan(HEAP_SLACK_MB);
 }
 
 describe('fuzz: files and lines from outside', () => {

@@ -1,6 +1,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { expect } from 'vitest';
 import { PROJECT_ROOT } from '../support/devVariant.ts';
 
 /** Inputs per surface: 1,000 in CI (`npm test`), 10,000 with `npm run fuzz`. */
@@ -82,4 +83,29 @@ export function mutated(base: unknown): fc.Arbitrary<unknown> {
     else node[last] = value;
     return copy;
   });
+}
+
+/**
+ * Runs one surface's fuzzing between two settled heap readings, then reports the figures and
+ * holds the run to them: every input counted once, the heap back near its start.
+ */
+export async function measured(
+  surface: string,
+  run: (counts: { refused: number; accepted: number }) => Promise<void> | void,
+): Promise<void> {
+  const heapStartMb = settledHeapMb();
+  const started = performance.now();
+  const counts = { refused: 0, accepted: 0 };
+  await run(counts);
+  const heapEndMb = settledHeapMb();
+  report({
+    surface,
+    inputs: FUZZ_RUNS,
+    ...counts,
+    heapStartMb,
+    heapEndMb,
+    seconds: (performance.now() - started) / 1000,
+  });
+  expect(counts.refused + counts.accepted).toBe(FUZZ_RUNS);
+  expect(heapEndMb - heapStartMb).toBeLessThan(HEAP_SLACK_MB);
 }

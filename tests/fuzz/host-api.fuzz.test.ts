@@ -12,15 +12,7 @@ import { startWebServer, type WebServer } from '../../electron/host/webServer.ts
 import { cloudHarness } from '../support/cloud.ts';
 import { startHost } from '../support/hostCommerce.ts';
 import { tempDir } from '../support/tmp.ts';
-import {
-  anyJson,
-  fuzzParams,
-  FUZZ_RUNS,
-  HEAP_SLACK_MB,
-  mutated,
-  report,
-  settledHeapMb,
-} from './fuzzSupport.ts';
+import { anyJson, fuzzParams, FUZZ_RUNS, mutated, measured } from './fuzzSupport.ts';
 
 /** Valid inputs of a few channels, for mutation: deep enough to reach the services. */
 const SEEDS: Record<string, unknown> = {
@@ -85,43 +77,30 @@ function connect(): Promise<Socket> {
 describe('fuzz: host API envelopes over socket.io', () => {
   it(`answers ${FUZZ_RUNS} generated calls with a typed error or a valid value`, async () => {
     const socket = await connect();
-    const heapStartMb = settledHeapMb();
-    const started = performance.now();
-    let refused = 0;
-    let accepted = 0;
-    await fc.assert(
-      fc.asyncProperty(call, async ([channel, input]) => {
-        const reply: unknown = await socket
-          .timeout(10_000)
-          .emitWithAck(TRANSPORT.invoke, channel, input);
-        expect(isHostEnvelope(reply)).toBe(true);
-        const envelope = reply as { ok: boolean; error?: { code: string; message: string } };
-        if (envelope.ok) accepted++;
-        else {
-          // A handler that throws something unplanned answers `internal`: that is the bug.
-          expect(envelope.error?.code, envelope.error?.message).not.toBe('internal');
-          refused++;
-        }
-      }),
-      fuzzParams(),
-    );
-    socket.close();
-    const fresh = await connect();
-    expect(
-      await fresh.timeout(5000).emitWithAck(TRANSPORT.invoke, 'settings.get', null),
-    ).toMatchObject({ ok: true });
-    fresh.close();
-    await new Promise((r) => setTimeout(r, 200));
-    const heapEndMb = settledHeapMb();
-    report({
-      surface: 'host API',
-      inputs: FUZZ_RUNS,
-      refused,
-      accepted,
-      heapStartMb,
-      heapEndMb,
-      seconds: (performance.now() - started) / 1000,
+    await measured('host API', async (counts) => {
+      await fc.assert(
+        fc.asyncProperty(call, async ([channel, input]) => {
+          const reply: unknown = await socket
+            .timeout(10_000)
+            .emitWithAck(TRANSPORT.invoke, channel, input);
+          expect(isHostEnvelope(reply)).toBe(true);
+          const envelope = reply as { ok: boolean; error?: { code: string; message: string } };
+          if (envelope.ok) counts.accepted++;
+          else {
+            // A handler that throws something unplanned answers `internal`: that is the bug.
+            expect(envelope.error?.code, envelope.error?.message).not.toBe('internal');
+            counts.refused++;
+          }
+        }),
+        fuzzParams(),
+      );
+      socket.close();
+      const fresh = await connect();
+      expect(
+        await fresh.timeout(5000).emitWithAck(TRANSPORT.invoke, 'settings.get', null),
+      ).toMatchObject({ ok: true });
+      fresh.close();
+      await new Promise((r) => setTimeout(r, 200));
     });
-    expect(heapEndMb - heapStartMb).toBeLessThan(HEAP_SLACK_MB);
   });
 });
