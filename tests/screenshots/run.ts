@@ -5,15 +5,9 @@ import { devVariant, PROJECT_ROOT } from '../support/devVariant.ts';
 import { tempDir } from '../support/tmp.ts';
 import { launchChromium } from '../e2e/browser.ts';
 import { installAudit } from '../e2e/audit/inject.ts';
-import { DRIVE, MOVING_KMH, openScreen, THEMES } from '../e2e/audit/matrix.ts';
+import { forEachCase } from '../e2e/audit/matrix.ts';
 import { openPanelPage } from '../e2e/audit/panel.ts';
-import {
-  auditNow,
-  setLocale,
-  setTheme,
-  waitForApp,
-  waitForDriveState,
-} from '../e2e/audit/pageControl.ts';
+import { auditNow, waitForApp } from '../e2e/audit/pageControl.ts';
 import { thresholdsFor } from '../e2e/audit/thresholds.ts';
 import { startStack } from '../e2e/stack.ts';
 import { connectControl } from '../e2e/vehicleControl.ts';
@@ -38,31 +32,18 @@ try {
   const { page } = await openPanelPage(browser, hostPageUrl(stack.host), variant.panel);
   const config = await waitForApp(page);
   const screens = await page.evaluate(() => window.dashportTest!.screens);
-  const params = await page.evaluate(() => window.dashportTest!.auditParams ?? {});
   await installAudit(page);
   const thresholds = thresholdsFor(config.panel.pxPerInch, config.uxRestrictions.limits);
-  for (const state of DRIVE) {
-    if (state === 'parked') await vehicle.park();
-    else await vehicle.drive(MOVING_KMH);
-    await waitForDriveState(page, state === 'parked' ? 'PARKED' : 'MOVING');
-    for (const theme of THEMES) {
-      await setTheme(page, theme);
-      for (const locale of config.locales) {
-        await setLocale(page, locale);
-        for (const screen of screens) {
-          await openScreen(page, screen, params[screen]);
-          const snap = await auditNow(page, { thresholds, moving: state === 'moving' });
-          for (const v of snap.audit.violations.filter((x) => x.check === 'missing-glyph')) {
-            tofu.push(`${state} ${theme} ${locale} ${screen}: ${v.element}: ${v.detail ?? ''}`);
-          }
-          const file = `${state}/${theme}/${locale}/${screen}.png`;
-          mkdirSync(join(out, state, theme, locale), { recursive: true });
-          await page.screenshot({ path: join(out, file) });
-          shots.push({ file, screen, theme, locale, state });
-        }
-      }
+  await forEachCase(page, vehicle, config, screens, async ({ screen, theme, locale, state }) => {
+    const snap = await auditNow(page, { thresholds, moving: state === 'moving' });
+    for (const v of snap.audit.violations.filter((x) => x.check === 'missing-glyph')) {
+      tofu.push(`${state} ${theme} ${locale} ${screen}: ${v.element}: ${v.detail ?? ''}`);
     }
-  }
+    const file = `${state}/${theme}/${locale}/${screen}.png`;
+    mkdirSync(join(out, state, theme, locale), { recursive: true });
+    await page.screenshot({ path: join(out, file) });
+    shots.push({ file, screen, theme, locale, state });
+  });
   vehicle.close();
 } finally {
   await browser.close();

@@ -50,18 +50,17 @@ export interface AuditReport {
 }
 
 /**
- * Every registered screen x theme x locale x drive state, switched in place on one page
- * (drive state outermost: it is the one that goes through the bridge).
+ * Visits every registered screen x theme x locale x drive state, switched in place on one page
+ * (drive state outermost: it is the one that goes through the bridge), each screen loaded and
+ * opened with its example parameters when it has some. The audit and the screenshots walk it.
  */
-export async function runMatrix(
+export async function forEachCase(
   page: Page,
   vehicle: VehicleControl,
   config: PublicVariantConfig,
   screens: string[],
-): Promise<AuditReport> {
-  const started = Date.now();
-  const thresholds = thresholdsFor(config.panel.pxPerInch, config.uxRestrictions.limits);
-  const cases: CaseResult[] = [];
+  visit: (c: AuditCase) => Promise<void>,
+): Promise<void> {
   // Screens that show more with parameters (a seeded merchant's menu) are audited with them.
   const auditParams = await page.evaluate(() => window.dashportTest!.auditParams ?? {});
   for (const state of DRIVE) {
@@ -74,29 +73,44 @@ export async function runMatrix(
         await setLocale(page, locale);
         for (const screen of screens) {
           await openScreen(page, screen, auditParams[screen]);
-          const snap = await auditNow(page, { thresholds, moving: state === 'moving' });
-          // axe's rules do not depend on the language: once per screen, theme and state.
-          if (locale === config.locales[0]) {
-            snap.audit.violations.push(...(await axeViolations(page)));
-            snap.audit.checked.axe = 1;
-          }
-          cases.push({
-            screen,
-            theme,
-            locale,
-            state,
-            view: snap.view,
-            driveState: snap.driveState,
-            uxFlags: snap.uxFlags,
-            settleMs: snap.settleMs,
-            checked: snap.audit.checked,
-            margins: snap.audit.margins,
-            violations: snap.audit.violations,
-          });
+          await visit({ screen, theme, locale, state });
         }
       }
     }
   }
+}
+
+/** Every case of forEachCase, audited: the safety checks everywhere, axe once per language. */
+export async function runMatrix(
+  page: Page,
+  vehicle: VehicleControl,
+  config: PublicVariantConfig,
+  screens: string[],
+): Promise<AuditReport> {
+  const started = Date.now();
+  const thresholds = thresholdsFor(config.panel.pxPerInch, config.uxRestrictions.limits);
+  const cases: CaseResult[] = [];
+  await forEachCase(page, vehicle, config, screens, async ({ screen, theme, locale, state }) => {
+    const snap = await auditNow(page, { thresholds, moving: state === 'moving' });
+    // axe's rules do not depend on the language: once per screen, theme and state.
+    if (locale === config.locales[0]) {
+      snap.audit.violations.push(...(await axeViolations(page)));
+      snap.audit.checked.axe = 1;
+    }
+    cases.push({
+      screen,
+      theme,
+      locale,
+      state,
+      view: snap.view,
+      driveState: snap.driveState,
+      uxFlags: snap.uxFlags,
+      settleMs: snap.settleMs,
+      checked: snap.audit.checked,
+      margins: snap.audit.margins,
+      violations: snap.audit.violations,
+    });
+  });
   return {
     generatedAt: new Date().toISOString(),
     variant: config.name,
@@ -119,11 +133,7 @@ const WAIT = { timeout: 20_000 };
  * Opens a screen by name, or with its example parameters, and waits until it has loaded what it
  * shows (screens mark themselves aria-busy meanwhile): an audit of a half-loaded screen proves little.
  */
-export async function openScreen(
-  page: Page,
-  name: string,
-  params: Screen | undefined,
-): Promise<void> {
+async function openScreen(page: Page, name: string, params: Screen | undefined): Promise<void> {
   if (params) {
     await page.evaluate((screen) => window.dashportTest!.store.getState().reset(screen), params);
     await page.waitForFunction(
