@@ -1,10 +1,13 @@
 import { hostPageUrl } from '../../scripts/lib/hostPage.ts';
 import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadVariant } from '../../common/node/variantFile.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UX } from '../../common/drive/restrictions.ts';
 import type { PublicVariantConfig } from '../../common/hostApi/contract.schema.ts';
-import { devVariant } from '../support/devVariant.ts';
+import { devVariant, PROJECT_ROOT } from '../support/devVariant.ts';
 import { tempDir } from '../support/tmp.ts';
 import { launchChromium } from './browser.ts';
 import { injectCss, installAudit } from './audit/inject.ts';
@@ -19,10 +22,35 @@ import {
   waitForDriveState,
 } from './audit/pageControl.ts';
 import { openPanelPage } from './audit/panel.ts';
-import { writeReport } from './audit/report.ts';
+import { REPORT_PATH, writeReport } from './audit/report.ts';
 import { startStack, type Stack } from './stack.ts';
 import { thresholdsFor } from './audit/thresholds.ts';
 import { connectControl, type VehicleControl } from './vehicleControl.ts';
+
+/** The matrix covered every combination in the state it claims, looked at something, found nothing. */
+function expectCleanMatrix(
+  report: AuditReport,
+  screens: string[],
+  config: PublicVariantConfig,
+  path: string,
+): void {
+  expect(report.cases).toHaveLength(screens.length * 2 * config.locales.length * 2);
+  for (const c of report.cases) {
+    expect(c.driveState, `${c.screen} ${c.state}`).toBe(c.state === 'parked' ? 'PARKED' : 'MOVING');
+    if (c.state === 'moving') expect(c.uxFlags & UX.FULLY_RESTRICTED).toBe(UX.FULLY_RESTRICTED);
+    // Each check looked at something: an audit that finds no elements proves nothing.
+    expect(c.checked['target-size'], `${c.screen} targets`).toBeGreaterThan(0);
+    expect(c.checked['glyph-height'], `${c.screen} text`).toBeGreaterThan(0);
+    expect(c.checked['missing-glyph'], `${c.screen} characters`).toBeGreaterThan(0);
+  }
+  // axe ran on every screen in both themes, parked and moving.
+  expect(report.cases.filter((c) => c.checked.axe === 1)).toHaveLength(screens.length * 2 * 2);
+  // A screen that needs parking shows its gate while moving, and the gate is audited too.
+  const gated = report.cases.filter((c) => c.state === 'moving' && c.view === 'gate');
+  expect(gated.length).toBeGreaterThan(0);
+  const lines = violationLines(report.cases);
+  expect(lines, `${lines.length} violations (report: ${path}):\n${lines.join('\n')}`).toEqual([]);
+}
 
 /**
  * driver-safety.md in a real browser: every screen in the registry, both themes, every locale,
@@ -72,28 +100,7 @@ describe('safety audit (real Chromium, real bridge, dev panel at 166 px/in)', ()
 
   it('every registered screen passes in day and night, every locale, parked and moving', async () => {
     const report: AuditReport = await runMatrix(page, vehicle, config, screens);
-    const path = writeReport(report);
-
-    // The matrix really covered every combination, in the state it claims.
-    expect(report.cases).toHaveLength(screens.length * 2 * config.locales.length * 2);
-    for (const c of report.cases) {
-      expect(c.driveState, `${c.screen} ${c.state}`).toBe(
-        c.state === 'parked' ? 'PARKED' : 'MOVING',
-      );
-      if (c.state === 'moving') expect(c.uxFlags & UX.FULLY_RESTRICTED).toBe(UX.FULLY_RESTRICTED);
-      // Each check looked at something: an audit that finds no elements proves nothing.
-      expect(c.checked['target-size'], `${c.screen} targets`).toBeGreaterThan(0);
-      expect(c.checked['glyph-height'], `${c.screen} text`).toBeGreaterThan(0);
-      expect(c.checked['missing-glyph'], `${c.screen} characters`).toBeGreaterThan(0);
-    }
-    // axe ran on every screen in both themes, parked and moving.
-    expect(report.cases.filter((c) => c.checked.axe === 1)).toHaveLength(screens.length * 2 * 2);
-    // A screen that needs parking shows its gate while moving, and the gate is audited too.
-    const gated = report.cases.filter((c) => c.state === 'moving' && c.view === 'gate');
-    expect(gated.length).toBeGreaterThan(0);
-
-    const lines = violationLines(report.cases);
-    expect(lines, `${lines.length} violations (report: ${path}):\n${lines.join('\n')}`).toEqual([]);
+    expectCleanMatrix(report, screens, config, writeReport(report));
     expect(pageErrors).toEqual([]);
   }, 120_000);
 
@@ -234,4 +241,51 @@ describe('safety audit (real Chromium, real bridge, dev panel at 166 px/in)', ()
       await context.close();
     }
   });
+});
+
+/** Every other vehicle line in build/variants, on its own panel, in its own locales. */
+const OTHER_VARIANTS = readdirSync(join(PROJECT_ROOT, 'build/variants'))
+  .filter((f) => f.endsWith('.json') && f !== 'dev.json')
+  .map((f) => f.replace(/\.json$/, ''));
+
+describe.each(OTHER_VARIANTS)('safety audit on the %s variant', (name) => {
+  const tmp = tempDir('dashport-audit-');
+  let stack: Stack;
+  let browser: Browser;
+  let vehicle: VehicleControl;
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([
+      startStack(tmp.dir, { bridgeArgs: ['--speed-factor', '1'], variant: name }),
+      launchChromium(),
+    ]);
+    vehicle = await connectControl(stack.bridge.url);
+    await vehicle.park();
+  });
+  afterAll(async () => {
+    vehicle?.close();
+    await browser?.close();
+    await stack?.stop();
+    tmp.cleanup();
+  });
+
+  it('every registered screen passes on its panel, in each of its locales', async () => {
+    const loaded = loadVariant(name, PROJECT_ROOT);
+    if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
+    const { page, errors } = await openPanelPage(
+      browser,
+      hostPageUrl(stack.host),
+      loaded.variant.panel,
+    );
+    const config = await waitForApp(page);
+    expect(config.name).toBe(name);
+    expect(config.panel).toEqual(loaded.variant.panel);
+    const screens = await page.evaluate(() => window.dashportTest!.screens);
+    await installAudit(page);
+    await installAxe(page);
+    const report = await runMatrix(page, vehicle, config, screens);
+    const path = writeReport(report, REPORT_PATH.replace(/\.json$/, `-${name}.json`));
+    expectCleanMatrix(report, screens, config, path);
+    expect(errors).toEqual([]);
+  }, 180_000);
 });

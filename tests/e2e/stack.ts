@@ -22,6 +22,8 @@ export interface StackOptions {
   bridgeArgs?: string[];
   /** Extra cloud arguments (e.g. a short --order-step-ms). */
   cloudArgs?: string[];
+  /** The host's variant (a name in build/variants or a file); default dev. */
+  variant?: string;
 }
 
 const script = (path: string) => join(PROJECT_ROOT, path);
@@ -73,6 +75,7 @@ export async function startStack(dataDir: string, options: StackOptions = {}): P
       '500',
       '--bridge-token-file',
       bridgeTokenFile,
+      ...(options.variant ? ['--variant', options.variant] : []),
       '--test-hooks',
     ]);
   let host: RunningService;

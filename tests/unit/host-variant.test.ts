@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadVariant } from '../../common/node/variantFile.ts';
-import { PROJECT_ROOT } from '../support/devVariant.ts';
+import { devVariant, PROJECT_ROOT } from '../support/devVariant.ts';
 import { tempDir } from '../support/tmp.ts';
 
 const dev = () =>
@@ -26,6 +26,29 @@ describe('variant config', () => {
   it('loads the shipped dev variant by name', () => {
     const result = loadVariant('dev', PROJECT_ROOT);
     expect(result.ok).toBe(true);
+  });
+
+  it.each(readdirSync(join(PROJECT_ROOT, 'build/variants')).filter((f) => f.endsWith('.json')))(
+    'every shipped vehicle line is valid and named as its file: %s',
+    (file) => {
+      const result = loadVariant(join(PROJECT_ROOT, 'build/variants', file), PROJECT_ROOT);
+      if (!result.ok) throw new Error(result.problems.join('\n'));
+      expect(`${result.variant.name}.json`).toBe(file);
+    },
+  );
+
+  it('ships a second line unlike the first: Hangzhou, Chinese first, CNY, a 1280×480 panel', () => {
+    const result = loadVariant('hangzhou-ev', PROJECT_ROOT);
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    expect(result.variant).toMatchObject({
+      market: 'CN',
+      defaultLocale: 'zh-CN',
+      currency: 'CNY',
+      distanceUnit: 'km',
+      panel: { widthPx: 1280, heightPx: 480 },
+      vehicle: { powertrain: 'ELECTRIC' },
+    });
+    expect(result.variant.brand.colors.primary).not.toBe(devVariant().brand.colors.primary);
   });
 
   it.each(['', 'not a url', 'http://'])(

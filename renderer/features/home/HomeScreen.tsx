@@ -74,13 +74,18 @@ function EnergyFact() {
           {fuel === undefined ? t('unknown') : formatPercent(fuel, i18n.language)}
         </span>
       </div>
+      {/* A meter needs a value: while unknown, the bar is decoration and the text says "—". */}
       <div
         className="gauge"
-        role="meter"
-        aria-label={label}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={fuel}
+        {...(fuel === undefined
+          ? { 'aria-hidden': true }
+          : {
+              role: 'meter',
+              'aria-label': label,
+              'aria-valuemin': 0,
+              'aria-valuemax': 100,
+              'aria-valuenow': fuel,
+            })}
       >
         <div
           className="gauge__fill"
