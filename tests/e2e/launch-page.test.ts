@@ -1,0 +1,48 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeLaunchPage } from '../../scripts/lib/hostPage.ts';
+import { tempDir } from '../support/tmp.ts';
+import { launchChromium, openPanel } from './browser.ts';
+import { startStack, type Stack } from './stack.ts';
+
+/**
+ * How a kiosk opens browser mode: a local launch page, readable by its owner only, forwards to
+ * the host with this start's secret in the fragment, so the secret is on no command line.
+ */
+describe('kiosk launch page (real host and Chromium)', () => {
+  const tmp = tempDir('dashport-launch-');
+  let stack: Stack;
+  let browser: Browser;
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startStack(tmp.dir), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    tmp.cleanup();
+  });
+
+  it('is written 0600 and brings Chromium to the app, the secret gone from the address', async () => {
+    const file = join(tmp.dir, 'open.html');
+    writeLaunchPage(file, stack.host);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const { page, problems } = await openPanel(browser, pathToFileURL(file).href);
+    await page.waitForURL((url) => url.protocol === 'http:', { timeout: 10_000 });
+    await page.getByTestId('nav-home').waitFor({ timeout: 15_000 });
+    expect(page.url()).toBe(`${stack.host.url}/`);
+    expect(page.url()).not.toContain('secret');
+    expect(problems.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('without the secret the host lets the page do nothing', async () => {
+    const { page } = await openPanel(browser, stack.host.url);
+    // The page keeps retrying on its dark background; no screen, no host call gets through.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(await page.getByTestId('nav-home').count()).toBe(0);
+    await page.context().close();
+  });
+});
