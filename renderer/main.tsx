@@ -10,9 +10,12 @@ import './features/services/services.css';
 import './features/lease/lease.css';
 import { connectVehicle } from './vehicle/vehicleClient.ts';
 import { exposeTestHooks } from './app/testHooks.ts';
+import { Refused } from './app/Refused.tsx';
+import { createI18n } from './i18n/i18n.ts';
+import { I18nextProvider } from 'react-i18next';
 
-const rootElement = document.getElementById('root')!;
-const host = connectHost();
+const root = createRoot(document.getElementById('root')!);
+const { client: host, refused } = connectHost();
 
 /** The host starts with the app; until it answers, the dark background is all there is to show. */
 async function bootWithRetry() {
@@ -20,9 +23,26 @@ async function bootWithRetry() {
     try {
       return await bootstrap(host, document.documentElement, window.devicePixelRatio);
     } catch {
+      if (refused()) await showRefused();
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
+}
+
+/** Turned away by the host: say so in the browser's language (no host to ask for the setting). */
+let refusedShown = false;
+async function showRefused() {
+  if (refusedShown) return;
+  refusedShown = true;
+  const wanted = navigator.language.toLowerCase();
+  const lng = wanted.startsWith('zh') ? 'zh-CN' : wanted.startsWith('de') ? 'de' : 'en';
+  document.documentElement.lang = lng;
+  const i18n = await createI18n(lng);
+  root.render(
+    <I18nextProvider i18n={i18n}>
+      <Refused />
+    </I18nextProvider>,
+  );
 }
 
 const booted = await bootWithRetry();
@@ -32,7 +52,7 @@ connectVehicle(store.getState().config.bridgeUrl, store, booted.bridgeToken);
 if (store.getState().system.testHooks) exposeTestHooks(store);
 const i18n = await booted.i18n;
 
-createRoot(rootElement).render(
+root.render(
   <StrictMode>
     <AppRoot i18n={i18n} host={host} store={store} />
   </StrictMode>,

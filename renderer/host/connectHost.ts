@@ -14,15 +14,21 @@ declare global {
   }
 }
 
-/** Electron's preload API when present, else socket.io to the browser-mode host. */
-export function connectHost(): HostClient {
-  return createHostClient(
-    window.dashport
-      ? transportFromNamedApi(window.dashport)
-      : createSocketTransport(
-          takeHostSecret(window.location, window.sessionStorage, (url) =>
-            window.history.replaceState(null, '', url),
-          ),
-        ),
+/**
+ * Electron's preload API when present, else socket.io to the browser-mode host. `refused` says
+ * whether the host turned this page away (browser mode, opened without the start's secret).
+ */
+export function connectHost(): { client: HostClient; refused: () => boolean } {
+  if (window.dashport) {
+    return {
+      client: createHostClient(transportFromNamedApi(window.dashport)),
+      refused: () => false,
+    };
+  }
+  const transport = createSocketTransport(
+    takeHostSecret(window.location, window.sessionStorage, (url) =>
+      window.history.replaceState(null, '', url),
+    ),
   );
+  return { client: createHostClient(transport), refused: transport.refused };
 }

@@ -38,11 +38,18 @@ describe('kiosk launch page (real host and Chromium)', () => {
     await page.context().close();
   });
 
-  it('without the secret the host lets the page do nothing', async () => {
-    const { page } = await openPanel(browser, stack.host.url);
-    // The page keeps retrying on its dark background; no screen, no host call gets through.
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  it('without the secret the page says it is not connected, and shows nothing of the app', async () => {
+    const { page, problems } = await openPanel(browser, stack.host.url);
+    const notice = page.getByTestId('host-refused');
+    await notice.waitFor({ timeout: 10_000 });
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'This screen is not connected',
+    );
     expect(await page.getByTestId('nav-home').count()).toBe(0);
+    // The refused handshakes are the browser's own console lines; nothing else went wrong.
+    expect(problems.errors.filter((e) => !/websocket|socket\.io|unauthorized/i.test(e))).toEqual(
+      [],
+    );
     await page.context().close();
   });
 });
