@@ -1,7 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from '../common/log.ts';
-import { bearerToken, vehicleForToken } from './auth.ts';
+import { requestVehicle } from './http/requestVehicle.ts';
 
 /**
  * The server's own record of what vehicles sent it: per request the vehicle, the route,
@@ -101,7 +101,7 @@ export function installReceivedDataLog(
     try {
       const at = now().toISOString();
       const pattern = request.is404 ? undefined : request.routeOptions.url;
-      const vehicle = vehicleForToken(db, bearerToken(request.headers.authorization));
+      const vehicle = requestVehicle(db, request);
       if (!vehicle) {
         // Unmatched paths are the client's to choose: counted under one name, not as given.
         count.run(at.slice(0, 10), `${request.method} ${pattern ?? UNMATCHED_ROUTE}`);

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { issueLines, type IssueLine } from '../../common/validation.ts';
-import { bearerToken, vehicleForToken } from '../auth.ts';
+import { requestVehicle } from './requestVehicle.ts';
 import type { AnyEndpoint } from '../../common/cloudApi/endpoint.ts';
 import type { CloudRoute, RouteContext } from './define.ts';
 import { errorBody } from './errors.ts';
@@ -62,7 +62,7 @@ export function bindRoute(app: FastifyInstance, cloudRoute: CloudRoute, base: Ba
       // Authentication comes first: an unknown caller learns nothing about valid input.
       let vehicle: RouteContext['vehicle'] = null;
       if (route.auth === 'vehicle') {
-        vehicle = vehicleForToken(base.db, bearerToken(request.headers.authorization));
+        vehicle = requestVehicle(base.db, request);
         if (!vehicle) {
           return reply
             .code(401)

@@ -1,8 +1,8 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { DatabaseSync } from 'node:sqlite';
-import { bearerToken, vehicleForToken } from '../auth.ts';
 import { ApiError } from './errors.ts';
+import { requestVehicle } from './requestVehicle.ts';
 
 export interface RateLimits {
   /** Requests per minute for one vehicle (a known token), wherever it connects from. */
@@ -24,7 +24,7 @@ const VEHICLE = 'vehicle:';
  * Made-up tokens share their address's bucket, so cycling them buys nothing.
  */
 export function rateKey(db: DatabaseSync, request: FastifyRequest): string {
-  const vehicle = vehicleForToken(db, bearerToken(request.headers.authorization));
+  const vehicle = requestVehicle(db, request);
   return vehicle ? `${VEHICLE}${vehicle.id}` : `address:${request.ip}`;
 }
 

@@ -1,4 +1,4 @@
-import { MIN_TOKEN_CHARS } from '../demoTokens.ts';
+import { MIN_TOKEN_CHARS, strongToken } from '../demoTokens.ts';
 import { readSecretFile, systemdCredentialPath } from './secretFile.ts';
 
 /** The credential name both the bridge's and the app's units load: `LoadCredential=bridge-token:…`. */
@@ -28,10 +28,10 @@ export function resolveBridgeToken(options: {
   }
   const read = readSecretFile(path);
   if (!read.ok) return read;
-  if (!/^[\x21-\x7e]+$/.test(read.value) || read.value.length < MIN_TOKEN_CHARS) {
+  if (!strongToken(read.value)) {
     return {
       ok: false,
-      problem: `the bridge token in ${path} must be ${MIN_TOKEN_CHARS}+ visible ASCII characters`,
+      problem: `the bridge token in ${path} must be ${MIN_TOKEN_CHARS}-512 visible ASCII characters`,
     };
   }
   return { ok: true, token: read.value };

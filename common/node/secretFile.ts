@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 export type SecretRead = { ok: true; value: string } | { ok: false; problem: string };
 
@@ -52,4 +52,14 @@ export function takeFromEnv(
   const value = env[name];
   delete env[name];
   return value === '' ? undefined : value;
+}
+
+/**
+ * Writes a file only its owner can read. The old file is removed and the new one created
+ * exclusively, so a symlink planted at the path is never followed.
+ */
+export function writeOwnerOnlyFile(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  rmSync(path, { force: true });
+  writeFileSync(path, text, { mode: 0o600, flag: 'wx' });
 }

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { writeOwnerOnlyFile } from '../../common/node/secretFile.ts';
 
 /**
  * Browser mode's second lock besides the Origin header, which any local process can forge: a
@@ -11,12 +10,7 @@ export function newHostSecret(): string {
   return randomBytes(32).toString('base64url');
 }
 
-/**
- * Writes the secret readable by its owner only. The old file is removed and the new one created
- * exclusively, so a symlink planted at the path is never followed.
- */
+/** Writes the secret for the kiosk launcher, readable by its owner only. */
 export function writeSecretFile(path: string, secret: string): void {
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  rmSync(path, { force: true });
-  writeFileSync(path, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  writeOwnerOnlyFile(path, `${secret}\n`);
 }

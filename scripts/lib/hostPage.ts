@@ -1,4 +1,5 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeOwnerOnlyFile } from '../../common/node/secretFile.ts';
 import type { RunningService } from './services.ts';
 
 /** The secret a browser-mode host wrote for this start (its `listening` line names the file). */
@@ -19,10 +20,8 @@ export function hostPageUrl(host: RunningService): string {
  */
 export function writeLaunchPage(path: string, host: RunningService): void {
   const target = hostPageUrl(host).replaceAll('&', '&amp;').replaceAll('"', '&quot;');
-  rmSync(path, { force: true });
-  writeFileSync(
+  writeOwnerOnlyFile(
     path,
     `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${target}"><title>Dashport</title>\n`,
-    { mode: 0o600, flag: 'wx' },
   );
 }
