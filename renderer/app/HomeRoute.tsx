@@ -1,13 +1,43 @@
 import type { ComponentType } from 'react';
+import type { PublicVariantConfig } from '../../common/hostApi/contract.schema.ts';
 import { HomeScreen } from '../features/home/HomeScreen.tsx';
-import { HomeServices } from '../features/services/HomeServices.tsx';
+import { LeaseGlance } from '../features/lease/LeaseGlance.tsx';
+import { HomeOffer } from '../features/offers/HomeOffer.tsx';
+import { HomeContext } from '../features/services/home/HomeContext.tsx';
+import { HomeFavourites } from '../features/services/home/HomeFavourites.tsx';
+import { HomeOrder } from '../features/services/home/HomeOrder.tsx';
+import { NextAppointment } from '../features/testDrives/NextAppointment.tsx';
+import { useAppStore } from '../store/context.tsx';
+
+interface HomeCard {
+  card: ComponentType;
+  /** The variant feature the card belongs to; off, the card is left out. */
+  feature: keyof PublicVariantConfig['features'];
+}
 
 /**
- * The cards other features put on the home screen, in order. Home composes them without importing
- * any feature itself: features stay independent, and the app is where they meet.
+ * The cards other features put on the home screen, by column, in reading order: what is under
+ * way and the car's context, then the one ordering action, the contract and appointments, and an
+ * offer last. Home composes them without importing any feature itself: features stay
+ * independent, and the app is where they meet. Each card decides for itself whether it shows.
  */
-export const HOME_CARDS: readonly ComponentType[] = [HomeServices];
+export const HOME_COLUMNS: readonly (readonly HomeCard[])[] = [
+  [
+    { card: HomeOrder, feature: 'services' },
+    { card: HomeContext, feature: 'services' },
+  ],
+  [{ card: HomeFavourites, feature: 'services' }],
+  [
+    { card: LeaseGlance, feature: 'lease' },
+    { card: NextAppointment, feature: 'testDrives' },
+  ],
+  [{ card: HomeOffer, feature: 'offers' }],
+];
 
 export function HomeRoute() {
-  return <HomeScreen cards={HOME_CARDS} />;
+  const features = useAppStore((s) => s.config.features);
+  const columns = HOME_COLUMNS.map((cards) =>
+    cards.filter((c) => features[c.feature]).map((c) => c.card),
+  );
+  return <HomeScreen columns={columns} />;
 }

@@ -24,3 +24,15 @@ export function applyVariantTokens(
   root.style.setProperty('--brand-on-primary', config.brand.colors.onPrimary);
   root.style.setProperty('--brand-accent', config.brand.colors.accent);
 }
+
+/** Below this panel height a home card has room for two actions, not three (92 mm at 1280×480, 133 ppi). */
+const SHORT_PANEL_MM = 100;
+
+/**
+ * How many actions (favourites, places) a home card lists on this panel: as many as fit under a
+ * card title between the status and nav bars at the guideline target size, never a scroll.
+ */
+export function homeCardActions(panel: PublicVariantConfig['panel']): number {
+  const heightMm = (panel.heightPx / panel.pxPerInch) * 25.4;
+  return heightMm < SHORT_PANEL_MM ? 2 : 3;
+}

@@ -75,7 +75,7 @@ describe('browser mode end to end (real bridge, cloud, host and Chromium)', () =
     await page.getByTestId('nav-settings').click();
     expect(await page.getByTestId('distance-unit-mi').getAttribute('aria-pressed')).toBe('true');
     await page.getByTestId('nav-home').click();
-    await expect.poll(() => page.locator('.speed__unit').textContent()).toBe('mph');
+    await expect.poll(() => page.getByTestId('speed-unit').textContent()).toBe('mph');
     await page.context().close();
   });
 });

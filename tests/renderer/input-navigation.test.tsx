@@ -23,7 +23,9 @@ let vehicle: VehicleClient | undefined;
 const ROW =
   '.status-bar, .segmented, .gate, .nav-bar, [aria-modal="true"], ' +
   // Rows of the services screens: headers, button rows, the category tiles, list rows.
-  '.screen-header, .button-row, .tiles, .list__row, .empty-state, .error-note, .cart-bar';
+  '.screen-header, .button-row, .tiles, .list__row, .empty-state, .error-note, .cart-bar, ' +
+  // Home: each column of cards.
+  '.home__column';
 const CONTROL = 'button, a[href], input, select, textarea, [tabindex]';
 const ZERO: Rect = { left: 0, top: 0, right: 0, bottom: 0 };
 const VIEWPORT: Rect = { left: 0, top: 0, right: 1920, bottom: 720 };
@@ -69,6 +71,17 @@ function press(key: string, init: KeyboardEventInit = {}): void {
 function wheel(button: string): void {
   act(() => feed(app!.store, { [SIGNAL.steeringWheelButton]: button }));
   act(() => feed(app!.store, { [SIGNAL.steeringWheelButton]: 'NONE' }));
+}
+
+/** The first control of the screen shown: where a first key press lands (home has cards now). */
+const firstInScreen = () => document.querySelector<HTMLElement>('main button')?.dataset.testid;
+
+/** Reveals focus with a first press, then puts it on the nav bar's home entry. */
+function focusNavHome(): void {
+  expect(firstInScreen()).toBeDefined();
+  press('ArrowRight');
+  expect(focused()).toBe(firstInScreen());
+  act(() => screen.getByTestId('nav-home').focus());
 }
 
 const stackNames = () => app!.store.getState().stack.map((s) => s.name);
@@ -260,8 +273,7 @@ describe('back and home', () => {
   it('the nav-bar Back button, activated with Enter, pops and focus returns', async () => {
     app = await renderApp();
     act(() => feed(app!.store, PARKED));
-    press('ArrowRight');
-    expect(focused()).toBe('nav-home');
+    focusNavHome();
     act(() => app!.store.getState().push({ name: 'settings' }));
     press('PageUp'); // from the first choice back to... nothing before it in the screen
     // The status bar has no control, so the first choice is the first control at all.
@@ -282,8 +294,9 @@ describe('steering-wheel buttons', () => {
     app = await renderApp();
     act(() => feed(app!.store, { ...PARKED, [SIGNAL.steeringWheelButton]: 'NONE' }));
     wheel('RIGHT');
-    expect(focused()).toBe('nav-home');
+    expect(focused()).toBe(firstInScreen());
     expect(document.documentElement.dataset.input).toBe('keys');
+    act(() => screen.getByTestId('nav-home').focus());
     const nav = navEntries();
     for (const entry of nav.slice(1)) {
       wheel('RIGHT');
@@ -321,7 +334,7 @@ describe('steering-wheel buttons', () => {
     expect(stackNames()).toEqual(['settings', 'home', 'settings']);
     wheel('HOME');
     expect(stackNames()).toEqual(['home']);
-    expect(focused()).toBe('nav-home');
+    expect(focused()).toBe(firstInScreen());
   });
 
   it('counts a held button once and ignores the value seen first after connecting', async () => {
@@ -420,8 +433,7 @@ describe('overlays', () => {
       }),
     );
     act(() => feed(app!.store, PARKED));
-    press('ArrowRight');
-    expect(focused()).toBe('nav-home');
+    focusNavHome();
     press('ArrowRight'); // over the covered entry to the next one
     expect(focused()).toBe(navEntries()[2]);
     press('PageUp');

@@ -1,11 +1,14 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { LocaleCode } from '../../common/locales.ts';
+import { variantSchema } from '../../common/variant.schema.ts';
 import { hostPageUrl } from '../../scripts/lib/hostPage.ts';
-import { devVariant, PROJECT_ROOT } from '../support/devVariant.ts';
+import { PROJECT_ROOT } from '../support/devVariant.ts';
 import { tempDir } from '../support/tmp.ts';
 import { launchChromium } from '../e2e/browser.ts';
 import { installAudit } from '../e2e/audit/inject.ts';
-import { forEachCase } from '../e2e/audit/matrix.ts';
+import { DRIVE, forEachCase, THEMES, type CaseFilter } from '../e2e/audit/matrix.ts';
 import { openPanelPage } from '../e2e/audit/panel.ts';
 import { auditNow, waitForApp } from '../e2e/audit/pageControl.ts';
 import { thresholdsFor } from '../e2e/audit/thresholds.ts';
@@ -13,16 +16,45 @@ import { startStack } from '../e2e/stack.ts';
 import { connectControl } from '../e2e/vehicleControl.ts';
 
 /**
- * `npm run screenshots`: every registered screen × theme × locale × drive state of the dev
- * variant, at its panel size, as PNGs under test-results/screenshots/ with an index.html to
- * review them side by side. Exits non-zero when any shot has text drawn without a glyph.
+ * `npm run screenshots`: every registered screen × theme × locale × drive state of a variant (dev
+ * unless `--variant` names another), at its panel size, as PNGs under test-results/screenshots/
+ * with an index.html to review them side by side. `--screen`, `--state`, `--theme` and `--locale`
+ * (comma-separated) take a part of it. Exits non-zero when any shot has text drawn without a glyph.
  */
+const { values: args } = parseArgs({
+  options: {
+    variant: { type: 'string', default: 'dev' },
+    screen: { type: 'string' },
+    state: { type: 'string' },
+    theme: { type: 'string' },
+    locale: { type: 'string' },
+  },
+});
+function listArg<T extends string>(flag: string, value: string | undefined, all: readonly T[]) {
+  if (value === undefined) return undefined;
+  const wanted = value.split(',').map((v) => v.trim());
+  const unknown = wanted.filter((v) => !all.includes(v as T));
+  if (unknown.length > 0) {
+    process.stderr.write(`--${flag}: unknown ${unknown.join(', ')} (one of ${all.join(', ')})\n`);
+    process.exit(2);
+  }
+  return wanted as T[];
+}
+const variantFile = join(PROJECT_ROOT, 'build/variants', `${args.variant}.json`);
+const variant = variantSchema.parse(JSON.parse(readFileSync(variantFile, 'utf8')));
+const only: CaseFilter = {
+  states: listArg('state', args.state, DRIVE),
+  themes: listArg('theme', args.theme, THEMES),
+  locales: listArg<LocaleCode>('locale', args.locale, variant.locales),
+};
 const out = join(PROJECT_ROOT, 'test-results', 'screenshots');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-const variant = devVariant();
 const tmp = tempDir('dashport-shots-');
-const stack = await startStack(tmp.dir, { bridgeArgs: ['--speed-factor', '1'] });
+const stack = await startStack(tmp.dir, {
+  bridgeArgs: ['--speed-factor', '1'],
+  variant: variant.name,
+});
 const browser = await launchChromium();
 const shots: { file: string; screen: string; theme: string; locale: string; state: string }[] = [];
 const tofu: string[] = [];
@@ -31,19 +63,27 @@ try {
   await vehicle.park();
   const { page } = await openPanelPage(browser, hostPageUrl(stack.host), variant.panel);
   const config = await waitForApp(page);
-  const screens = await page.evaluate(() => window.dashportTest!.screens);
+  const registered = await page.evaluate(() => window.dashportTest!.screens);
+  const screens = listArg('screen', args.screen, registered) ?? registered;
   await installAudit(page);
   const thresholds = thresholdsFor(config.panel.pxPerInch, config.uxRestrictions.limits);
-  await forEachCase(page, vehicle, config, screens, async ({ screen, theme, locale, state }) => {
-    const snap = await auditNow(page, { thresholds, moving: state === 'moving' });
-    for (const v of snap.audit.violations.filter((x) => x.check === 'missing-glyph')) {
-      tofu.push(`${state} ${theme} ${locale} ${screen}: ${v.element}: ${v.detail ?? ''}`);
-    }
-    const file = `${state}/${theme}/${locale}/${screen}.png`;
-    mkdirSync(join(out, state, theme, locale), { recursive: true });
-    await page.screenshot({ path: join(out, file) });
-    shots.push({ file, screen, theme, locale, state });
-  });
+  await forEachCase(
+    page,
+    vehicle,
+    config,
+    screens,
+    async ({ screen, theme, locale, state }) => {
+      const snap = await auditNow(page, { thresholds, moving: state === 'moving' });
+      for (const v of snap.audit.violations.filter((x) => x.check === 'missing-glyph')) {
+        tofu.push(`${state} ${theme} ${locale} ${screen}: ${v.element}: ${v.detail ?? ''}`);
+      }
+      const file = `${state}/${theme}/${locale}/${screen}.png`;
+      mkdirSync(join(out, state, theme, locale), { recursive: true });
+      await page.screenshot({ path: join(out, file) });
+      shots.push({ file, screen, theme, locale, state });
+    },
+    only,
+  );
   vehicle.close();
 } finally {
   await browser.close();

@@ -39,7 +39,7 @@ describe('folder dependency rules (DESIGN §3) are enforced by lint', () => {
     // Inside the renderer: features are independent, shared folders do not reach into them.
     [
       'renderer/features/home/x.ts',
-      "import { HomeServices } from '../services/HomeServices.tsx';\nHomeServices;",
+      "import { HomeContext } from '../services/home/HomeContext.tsx';\nHomeContext;",
     ],
     [
       'renderer/features/home/x.ts',

@@ -1,19 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../common/cloudApi/finance.schema.ts';
-import { projectMileage, type MileageProjection } from '../../../common/lease/projection.ts';
+import type { MileageProjection } from '../../../common/lease/projection.ts';
 import { useAllowed } from '../../safety/useAllowed.ts';
 import { ReadingContent } from '../../safety/ReadingContent.tsx';
 import { useAppStore } from '../../store/context.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { formatDateTime, formatMoney } from '../../ui/format.ts';
-import { useClock } from '../../ui/useClock.ts';
 import { useHostMutation } from '../../data/useHostMutation.ts';
-import { useHostQuery } from '../../data/useHostQuery.ts';
 import { LeaseGauge } from './LeaseGauge.tsx';
 import { MileagePacks } from './MileagePacks.tsx';
-import { formatDay, formatUnits, mileageContractOf } from './leaseModel.ts';
-import { useOdometer } from './useOdometer.ts';
+import { formatDay, formatUnits } from './leaseModel.ts';
+import { useLeaseProjection } from './useLeaseProjection.ts';
 
 /** The one line a driver may glance at: today's drive, and the pace with its projected cost. */
 function GlanceLine({ p }: { p: MileageProjection }) {
@@ -217,11 +215,7 @@ function Details({
 export function LeaseScreen() {
   const { t, i18n } = useTranslation('lease');
   const detailsAllowed = useAllowed('parked-or-passenger');
-  const [load, retry] = useHostQuery('account.get', undefined);
-  const account = load.status === 'ok' ? load.value.account : undefined;
-  // Minute resolution is plenty for a pace over months, and keeps the render pure.
-  const now = useClock();
-  const { odometerM, todayStartM } = useOdometer(account?.contract.timeZone, now);
+  const { load, retry, account, hasMileage, projection } = useLeaseProjection();
 
   if (load.status === 'loading') {
     return (
@@ -244,24 +238,10 @@ export function LeaseScreen() {
       </div>
     );
   }
-  const contract = mileageContractOf(account);
-  let projection: MileageProjection | null = null;
-  if (contract && odometerM !== undefined) {
-    try {
-      projection = projectMileage({
-        contract,
-        odometerM,
-        now,
-        todayStartOdometerM: todayStartM,
-      });
-    } catch {
-      projection = null;
-    }
-  }
   return (
     <div className="lease" data-testid="lease">
       <h1 className="screen__title">{t(`kind.${account.kind}`)}</h1>
-      {contract &&
+      {hasMileage &&
         (projection ? (
           <>
             <LeaseGauge projection={projection} />

@@ -18,9 +18,10 @@ function num(v: unknown): number | undefined {
 
 /**
  * Asks the host for offers while allowed (and only then: nothing is asked while driving), and
- * counts those shown against the host's daily cap. A mute invalidates offers.list, which reloads.
+ * counts those shown (the first `shown`, all by default) against the host's daily cap. A mute
+ * invalidates offers.list, which reloads.
  */
-export function useOffers(): [QueryState<OffersView> | null, () => void] {
+export function useOffers(shownAtMost = Infinity): [QueryState<OffersView> | null, () => void] {
   const allowed = useOffersAllowed();
   const store = useAppStoreApi();
   const host = useHost();
@@ -42,7 +43,7 @@ export function useOffers(): [QueryState<OffersView> | null, () => void] {
   );
   // Each offer counts once per screen visit; the host counts it once per day anyway.
   const marked = useRef(new Set<string>());
-  const shown = allowed && state.status === 'ok' ? state.value.offers : [];
+  const shown = allowed && state.status === 'ok' ? state.value.offers.slice(0, shownAtMost) : [];
   const key = shown.map((o) => o.id).join(',');
   useEffect(() => {
     if (key === '') return;

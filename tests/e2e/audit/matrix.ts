@@ -20,6 +20,13 @@ export interface AuditCase {
   state: (typeof DRIVE)[number];
 }
 
+/** A part of the matrix (for a reviewer who wants one screen, say); everything when absent. */
+export interface CaseFilter {
+  states?: readonly AuditCase['state'][];
+  themes?: readonly AuditCase['theme'][];
+  locales?: readonly LocaleCode[];
+}
+
 export interface CaseResult extends AuditCase {
   /** What the moving car showed: the screen itself, or its "available when parked" gate. */
   view: 'screen' | 'gate';
@@ -60,16 +67,19 @@ export async function forEachCase(
   config: PublicVariantConfig,
   screens: string[],
   visit: (c: AuditCase) => Promise<void>,
+  only: CaseFilter = {},
 ): Promise<void> {
   // Screens that show more with parameters (a seeded merchant's menu) are audited with them.
   const auditParams = await page.evaluate(() => window.dashportTest!.auditParams ?? {});
-  for (const state of DRIVE) {
+  const keep = <T>(all: readonly T[], wanted: readonly T[] | undefined) =>
+    wanted ? all.filter((x) => wanted.includes(x)) : all;
+  for (const state of keep(DRIVE, only.states)) {
     if (state === 'parked') await vehicle.park();
     else await vehicle.drive(MOVING_KMH);
     await waitForDriveState(page, state === 'parked' ? 'PARKED' : 'MOVING');
-    for (const theme of THEMES) {
+    for (const theme of keep(THEMES, only.themes)) {
       await setTheme(page, theme);
-      for (const locale of config.locales) {
+      for (const locale of keep(config.locales, only.locales)) {
         await setLocale(page, locale);
         for (const screen of screens) {
           await openScreen(page, screen, auditParams[screen]);

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { MerchantResult } from '../../common/cloudApi/catalog.schema.ts';
+import type { TestDriveBooking } from '../../common/cloudApi/testDrives.schema.ts';
+import { openNearbyPicks } from '../../renderer/features/services/home/openNearbyPicks.ts';
+import { nextBooking } from '../../renderer/features/testDrives/NextAppointment.tsx';
+import { homeCardActions } from '../../renderer/ui/theme.ts';
+
+const place = (
+  id: string,
+  category: MerchantResult['category'],
+  distanceM: number,
+  openNow = true,
+) => ({ id, category, distanceM, openNow }) as MerchantResult;
+
+describe('openNearbyPicks: what a new car is invited to', () => {
+  const cases: [string, MerchantResult[], number, string[]][] = [
+    ['nothing found', [], 3, []],
+    [
+      'one per category before a second of any, nearest first',
+      [
+        place('cafe-a', 'coffee', 100),
+        place('cafe-b', 'coffee', 150),
+        place('diner', 'food', 400),
+        place('gas', 'fuel', 900),
+      ],
+      3,
+      ['cafe-a', 'diner', 'gas'],
+    ],
+    [
+      'closed places are never offered',
+      [place('cafe-a', 'coffee', 100, false), place('diner', 'food', 400)],
+      3,
+      ['diner'],
+    ],
+    [
+      'fills with second places when categories run out',
+      [place('cafe-b', 'coffee', 150), place('cafe-a', 'coffee', 100), place('diner', 'food', 50)],
+      3,
+      ['diner', 'cafe-a', 'cafe-b'],
+    ],
+    [
+      'as many as the card fits',
+      [place('a', 'coffee', 1), place('b', 'food', 2), place('c', 'fuel', 3)],
+      2,
+      ['a', 'b'],
+    ],
+  ];
+  it.each(cases)('%s', (_name, merchants, n, expected) => {
+    expect(openNearbyPicks(merchants, n).map((m) => m.id)).toEqual(expected);
+  });
+});
+
+describe('homeCardActions: actions a home card lists on a panel', () => {
+  const cases: [string, { widthPx: number; heightPx: number; pxPerInch: number }, number][] = [
+    ['dev 1920×720 at 166 ppi (110 mm tall)', { widthPx: 1920, heightPx: 720, pxPerInch: 166 }, 3],
+    ['hangzhou 1280×480 at 133 ppi (92 mm)', { widthPx: 1280, heightPx: 480, pxPerInch: 133 }, 2],
+    ['a portrait 1200×1920 at 200 ppi', { widthPx: 1200, heightPx: 1920, pxPerInch: 200 }, 3],
+    ['exactly 100 mm', { widthPx: 1000, heightPx: 1000, pxPerInch: 254 }, 3],
+  ];
+  it.each(cases)('%s', (_name, panel, expected) => {
+    expect(homeCardActions(panel)).toBe(expected);
+  });
+});
+
+describe('nextBooking: the appointment on the home screen', () => {
+  const now = new Date('2026-12-04T10:00:00Z');
+  const booking = (id: string, start: string, end: string, state = 'booked') =>
+    ({ clientBookingId: id, start, end, state }) as TestDriveBooking;
+  it.each([
+    ['none', [], undefined],
+    [
+      'the soonest booked one still to come or under way',
+      [
+        booking('later', '2026-12-06T10:00:00Z', '2026-12-06T11:00:00Z'),
+        booking('now', '2026-12-04T09:30:00Z', '2026-12-04T10:30:00Z'),
+        booking('past', '2026-12-01T10:00:00Z', '2026-12-01T11:00:00Z'),
+      ],
+      'now',
+    ],
+    [
+      'a cancelled one is no appointment',
+      [booking('gone', '2026-12-05T10:00:00Z', '2026-12-05T11:00:00Z', 'cancelled')],
+      undefined,
+    ],
+  ] as [string, TestDriveBooking[], string | undefined][])('%s', (_name, list, expected) => {
+    expect(nextBooking(list, now)?.clientBookingId).toBe(expected);
+  });
+});
