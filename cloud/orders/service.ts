@@ -55,6 +55,21 @@ export function requestDigest(request: ParsedOrderRequest): string {
 /** Letters and digits that cannot be misread for one another on a screen or read aloud. */
 const CODE_ALPHABET = 'ACDEFHJKLMNPRTUVWXY3479';
 
+/** A pickup time may lie a little behind (sent late from a tunnel) but not hours away. */
+const PICKUP_PAST_MS = 15 * 60_000;
+const PICKUP_AHEAD_MS = 3 * 60 * 60_000;
+
+function checkPickupTime(pickupAt: string, now: Date): void {
+  const offset = Date.parse(pickupAt) - now.getTime();
+  if (offset < -PICKUP_PAST_MS || offset > PICKUP_AHEAD_MS) {
+    throw unprocessable(
+      'pickup_time_out_of_range',
+      `The pickup time ${pickupAt} is not within 15 minutes before and 3 hours after ${now.toISOString()}`,
+      'body.pickupAt',
+    );
+  }
+}
+
 function pickupCode(): string {
   return Array.from(randomBytes(4), (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
 }
@@ -147,6 +162,7 @@ export function createOrderService(options: {
           'body.paymentMethodId',
         );
       }
+      if (request.pickupAt !== undefined) checkPickupTime(request.pickupAt, at);
       const quote = quoteLines(merchant, request.lines);
       if (
         request.expectedTotalMinor !== undefined &&
@@ -176,6 +192,7 @@ export function createOrderService(options: {
           totalMinor: quote.totalMinor,
           payment: { id: payment.id, brand: payment.brand, last4: payment.last4 },
           note: request.note,
+          pickupAt: request.pickupAt ?? null,
           pickupCode: pickupCode(),
         },
       });

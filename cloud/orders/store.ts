@@ -20,6 +20,8 @@ export interface OrderSnapshot {
   totalMinor: number;
   payment: Pick<PaymentMethod, 'id' | 'brand' | 'last4'>;
   note: string;
+  /** Absent in orders stored before pickup times existed. */
+  pickupAt?: string | null;
   pickupCode: string;
 }
 
@@ -110,6 +112,7 @@ export function createOrderStore(db: DatabaseSync): OrderStore {
         totalMinor: s.totalMinor,
         payment: s.payment,
         note: s.note,
+        pickupAt: s.pickupAt ?? null,
         pickupCode: s.pickupCode,
         rejectReason: row.reject_reason as Order['rejectReason'],
         history: history(row.order_id),

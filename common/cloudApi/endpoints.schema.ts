@@ -97,6 +97,7 @@ export const StopListSchema = z
     ),
   })
   .meta({ id: 'StopList' });
+export type StopList = z.infer<typeof StopListSchema>;
 
 export const HealthSchema = z.object({
   status: z.literal('ok'),
@@ -263,7 +264,7 @@ export const cloudApi = {
       '(409 idempotency_conflict). Prices and totals come from the server’s menu only. 422 codes: ' +
       'unknown_merchant, merchant_closed, currency_mismatch, fulfilment_unavailable, ' +
       'unknown_payment_method, unknown_item, unknown_option, invalid_options, ' +
-      'quantity_out_of_range, price_changed.',
+      'quantity_out_of_range, price_changed, pickup_time_out_of_range.',
     tags: ['orders'],
     auth: 'vehicle',
     idempotent: true,

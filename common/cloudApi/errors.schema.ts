@@ -31,6 +31,7 @@ export const CLOUD_ERROR_CODES = [
   'fulfilment_unavailable',
   'unknown_payment_method',
   'price_changed',
+  'pickup_time_out_of_range',
   'too_many_favourites',
   // 422, accounts, test drives and mileage.
   'no_instalment_due',

@@ -41,6 +41,14 @@ export const OrderRequestSchema = z
     paymentMethodId: PaymentMethodIdSchema,
     lines: z.array(OrderLineRequestSchema).min(1).max(MAX_ORDER_LINES),
     note: z.string().trim().max(140).default(''),
+    pickupAt: z.iso
+      .datetime()
+      .optional()
+      .describe(
+        'When the driver expects to collect the order (a combined stop: fill up, then walk over); ' +
+          'the merchant times it. Within the last 15 minutes or the next 3 hours, else 422 ' +
+          'pickup_time_out_of_range.',
+      ),
     expectedTotalMinor: MinorAmountSchema.optional().describe(
       'The total the car displayed. Never used for pricing: when present and different from the ' +
         'server’s total the order is refused with 422 price_changed (menu changed since cached).',
@@ -79,6 +87,11 @@ export const OrderSchema = z
     totalMinor: MinorAmountSchema,
     payment: PaymentMethodSchema.pick({ id: true, brand: true, last4: true }),
     note: z.string(),
+    pickupAt: z.iso
+      .datetime()
+      .nullable()
+      .default(null)
+      .describe('The pickup time the car asked for, if any (absent from orders kept before)'),
     pickupCode: z
       .string()
       .regex(/^[A-Z0-9]{4}$/)

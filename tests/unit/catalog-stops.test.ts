@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CloudServer } from '../../cloud/server.ts';
+import { PICKABLE_AREAS } from '../../common/areas.ts';
+import { StopListSchema } from '../../common/cloudApi/endpoints.schema.ts';
 import { createHostClient } from '../../common/hostApi/client.ts';
 import { HostApiError } from '../../common/hostApi/errors.ts';
 import type { Host } from '../../electron/host/host.ts';
@@ -98,5 +100,33 @@ describe('combined stops: stations with coffee or food open beside them', () => 
       });
       expect(found.map((s) => s.station.id)).toContain('sf-van-ness-fuel');
     });
+  });
+});
+
+/** Local noon on a Wednesday in each demo area: its merchants are open. */
+const NOON: Record<string, string> = {
+  'san-francisco': '2026-03-11T19:00:00.000Z',
+  dearborn: '2026-03-11T16:00:00.000Z',
+  hangzhou: '2026-03-11T04:00:00.000Z',
+  munich: '2026-03-11T11:00:00.000Z',
+};
+
+describe('the demo areas each have combined stops, for fuel and for charging', () => {
+  it.each(PICKABLE_AREAS.map((a) => [a.id, a.centre] as const))('%s', async (id, centre) => {
+    const h = cloudHarness();
+    try {
+      const cloud = await h.start({ now: () => new Date(NOON[id]!) });
+      for (const energy of ['fuel', 'ev_charging']) {
+        const res = await fetch(
+          `${cloud.url}/v1/stops?lat=${centre.lat}&lon=${centre.lon}&energy=${energy}&radiusM=20000`,
+        );
+        const { stops } = StopListSchema.parse(await res.json());
+        expect(stops.length, `${id} ${energy}`).toBeGreaterThan(0);
+        // Within the host's default walk (400 m): a short walk, not a second trip.
+        for (const stop of stops) expect(stop.nearby[0]!.walkM).toBeLessThanOrEqual(400);
+      }
+    } finally {
+      await h.cleanup();
+    }
   });
 });

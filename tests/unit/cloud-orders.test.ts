@@ -276,6 +276,18 @@ describe('order errors', () => {
     ['quantity_out_of_range', coffeeOrder(line('croissant', -2, [])), 'body.lines.0.quantity'],
     ['quantity_out_of_range', coffeeOrder(line('croissant', 11, [])), 'body.lines.0.quantity'],
     ['price_changed', coffeeOrder({ expectedTotalMinor: 1900 }), 'body.expectedTotalMinor'],
+    [
+      'pickup_time_out_of_range',
+      coffeeOrder({
+        pickupAt: new Date(WEDNESDAY.getTime() + 3 * 3_600_000 + 60_000).toISOString(),
+      }),
+      'body.pickupAt',
+    ],
+    [
+      'pickup_time_out_of_range',
+      coffeeOrder({ pickupAt: new Date(WEDNESDAY.getTime() - 16 * 60_000).toISOString() }),
+      'body.pickupAt',
+    ],
   ])('answers 422 %s, storing nothing', async (code, body, issuePath) => {
     const car = api(server, TOKEN_1);
     const res = await car.put('/v1/orders/order-422-00001', body);
@@ -287,6 +299,24 @@ describe('order errors', () => {
     expect((await car.get('/v1/orders/order-422-00001')).status).toBe(404);
     // Nothing was stored, so the id is still free for a valid order.
     expect((await car.put('/v1/orders/order-422-00001', coffeeOrder())).status).toBe(201);
+  });
+
+  it('keeps the pickup time the car asked for (a combined stop), and null without one', async () => {
+    const car = api(server, TOKEN_1);
+    const pickupAt = new Date(WEDNESDAY.getTime() + 12 * 60_000).toISOString();
+    const timed = await car.put('/v1/orders/order-pick-0001', coffeeOrder({ pickupAt }));
+    expect(timed.status).toBe(201);
+    expect(OrderSchema.parse(timed.body).pickupAt).toBe(pickupAt);
+    const listed = OrderListSchema.parse((await car.get('/v1/orders')).body);
+    expect(listed.orders.find((o) => o.clientOrderId === 'order-pick-0001')?.pickupAt).toBe(
+      pickupAt,
+    );
+    const plain = await car.put('/v1/orders/order-pick-0002', coffeeOrder());
+    expect(OrderSchema.parse(plain.body).pickupAt).toBeNull();
+    // A different pickup time under the same id is a different request.
+    const later = new Date(WEDNESDAY.getTime() + 20 * 60_000).toISOString();
+    const again = await car.put('/v1/orders/order-pick-0001', coffeeOrder({ pickupAt: later }));
+    expect(again.status).toBe(409);
   });
 
   it('accepts an expected total that matches the server’s', async () => {

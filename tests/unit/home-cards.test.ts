@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { MerchantResult } from '../../common/cloudApi/catalog.schema.ts';
+import type { StopList } from '../../common/cloudApi/endpoints.schema.ts';
+import type { Favourite } from '../../common/cloudApi/favourites.schema.ts';
 import type { TestDriveBooking } from '../../common/cloudApi/testDrives.schema.ts';
+import { combinedStopFor } from '../../renderer/features/services/home/combinedStop.ts';
+import { estimatePickup } from '../../renderer/features/services/home/pickupEstimate.ts';
 import { openNearbyPicks } from '../../renderer/features/services/home/openNearbyPicks.ts';
 import { nextBooking } from '../../renderer/features/testDrives/NextAppointment.tsx';
 import { homeCardActions } from '../../renderer/ui/theme.ts';
@@ -84,5 +88,66 @@ describe('nextBooking: the appointment on the home screen', () => {
     ],
   ] as [string, TestDriveBooking[], string | undefined][])('%s', (_name, list, expected) => {
     expect(nextBooking(list, now)?.clientBookingId).toBe(expected);
+  });
+});
+
+describe('estimatePickup: when the driver is at the counter', () => {
+  const now = new Date('2026-12-04T10:00:00Z');
+  const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000).toISOString();
+  it.each([
+    // 2 km at 60 km/h = 2 min, 5 min filling up, 150 m on foot = 2 min.
+    ['fuel, cruising', { stationDistanceM: 2000, speedKmh: 60, walkM: 150, energy: 'fuel' }, at(9)],
+    // Stopped in traffic: the rest at city speed (30 km/h): 2 km = 4 min.
+    ['fuel, stopped', { stationDistanceM: 2000, speedKmh: 0, walkM: 150, energy: 'fuel' }, at(11)],
+    [
+      'speed unknown',
+      { stationDistanceM: 2000, speedKmh: undefined, walkM: 150, energy: 'fuel' },
+      at(11),
+    ],
+    // A charger charges while the driver walks over: no filling-up time.
+    [
+      'charging',
+      { stationDistanceM: 2000, speedKmh: 60, walkM: 150, energy: 'ev_charging' },
+      at(4),
+    ],
+    // Rounded up to the whole minute: never ready before the driver can be there.
+    ['rounded up', { stationDistanceM: 100, speedKmh: 60, walkM: 0, energy: 'ev_charging' }, at(1)],
+  ] as const)('%s', (_name, input, expected) => {
+    expect(estimatePickup({ now, ...input }).toISOString()).toBe(expected);
+  });
+});
+
+describe('combinedStopFor: the stop to propose', () => {
+  const fav = (id: string, merchantId: string, orderable = true) =>
+    ({ id, merchantId, orderable }) as Favourite;
+  const stop = (stationId: string, nearbyIds: string[]) =>
+    ({
+      station: { id: stationId },
+      nearby: nearbyIds.map((id) => ({ id, walkM: 100 })),
+    }) as unknown as StopList['stops'][number];
+  it.each([
+    ['no stops', [], [fav('f1', 'cafe')], null],
+    ['no favourite nearby', [stop('gas', ['diner'])], [fav('f1', 'cafe')], null],
+    [
+      'the first stop with a favourite, in the cloud’s order (ahead first)',
+      [stop('gas-ahead', ['diner']), stop('gas-behind', ['cafe'])],
+      [fav('f1', 'cafe'), fav('f2', 'diner')],
+      'gas-ahead:f2',
+    ],
+    [
+      'at that stop, the favourite put first',
+      [stop('gas', ['cafe', 'diner'])],
+      [fav('f2', 'diner'), fav('f1', 'cafe')],
+      'gas:f2',
+    ],
+    [
+      'a favourite off the menu is not proposed',
+      [stop('gas', ['cafe'])],
+      [fav('f1', 'cafe', false)],
+      null,
+    ],
+  ] as [string, StopList['stops'], Favourite[], string | null][])('%s', (_n, stops, favs, want) => {
+    const found = combinedStopFor(stops, favs);
+    expect(found ? `${found.station.id}:${found.favourite.id}` : null).toBe(want);
   });
 });

@@ -320,6 +320,7 @@ describe('order store', () => {
       totalMinor: 100,
       payment: { id: 'pm_demo1visa4242', brand: 'visa', last4: '4242' },
       note: '',
+      pickupAt: null,
       pickupCode: 'ACDE',
       rejectReason: null,
       history: [{ state: 'submitted', at: '2026-11-24T00:00:00.000Z' }],

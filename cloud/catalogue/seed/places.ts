@@ -312,6 +312,19 @@ const DEARBORN: MerchantFeed = {
       menu: 'fuel',
       tax: POSTED,
     },
+    // Station-side merchants: a combined stop (fill up, pick up) in each demo area.
+    {
+      id: 'dbn-ford-road-bakery',
+      name: 'Ford Road Bakery & Coffee',
+      category: 'coffee',
+      lat: 42.3313,
+      lon: -83.2051,
+      address: '19850 Ford Rd',
+      hours: daily('06:00', '21:00'),
+      deliversToCar: false,
+      menu: 'coffee',
+      tax: MI_SALES_TAX,
+    },
     {
       id: 'dbn-rotunda-ev',
       name: 'Rotunda Drive EV Plaza',
@@ -323,6 +336,18 @@ const DEARBORN: MerchantFeed = {
       deliversToCar: false,
       menu: 'charging',
       tax: POSTED,
+    },
+    {
+      id: 'dbn-rotunda-grill',
+      name: 'Rotunda Grill',
+      category: 'food',
+      lat: 42.3133,
+      lon: -83.2101,
+      address: '2950 Rotunda Dr',
+      hours: daily('10:00', '22:00'),
+      deliversToCar: false,
+      menu: 'burgers',
+      tax: MI_SALES_TAX,
     },
     {
       id: 'dbn-west-parking',
@@ -435,6 +460,19 @@ const HANGZHOU: MerchantFeed = {
       menu: 'fuel',
       tax: CN_VAT_GOODS,
     },
+    // Station-side merchants: a combined stop (fill up or charge, pick up) in each demo area.
+    {
+      id: 'hz-yanan-baozi',
+      name: '延安路包子铺',
+      category: 'food',
+      lat: 30.2805,
+      lon: 120.1647,
+      address: '拱墅区延安路 502 号',
+      hours: daily('06:30', '20:00'),
+      deliversToCar: false,
+      menu: 'dumplings',
+      tax: CN_VAT_SERVICES,
+    },
     {
       id: 'hz-huancheng-ev',
       name: '环城北路充电站',
@@ -446,6 +484,18 @@ const HANGZHOU: MerchantFeed = {
       deliversToCar: false,
       menu: 'charging',
       tax: CN_VAT_GOODS,
+    },
+    {
+      id: 'hz-huancheng-coffee',
+      name: '环城北路咖啡',
+      category: 'coffee',
+      lat: 30.2834,
+      lon: 120.1707,
+      address: '拱墅区环城北路 210 号',
+      hours: daily('07:30', '22:00'),
+      deliversToCar: false,
+      menu: 'coffee',
+      tax: CN_VAT_SERVICES,
     },
     {
       id: 'hz-hubin-parking',
@@ -558,6 +608,19 @@ const MUNICH: MerchantFeed = {
       menu: 'fuel',
       tax: DE_VAT,
     },
+    // Station-side merchants: a combined stop (fill up or charge, pick up) in each demo area.
+    {
+      id: 'muc-leopold-backshop',
+      name: 'Backshop an der Tankstelle',
+      category: 'food',
+      lat: 48.1654,
+      lon: 11.5873,
+      address: 'Leopoldstraße 118',
+      hours: daily('06:00', '22:00'),
+      deliversToCar: false,
+      menu: 'backstube',
+      tax: DE_VAT_FOOD,
+    },
     {
       id: 'muc-stachus-ladepark',
       name: 'Ladepark Stachus',
@@ -568,6 +631,18 @@ const MUNICH: MerchantFeed = {
       hours: 'always',
       deliversToCar: false,
       menu: 'charging',
+      tax: DE_VAT,
+    },
+    {
+      id: 'muc-stachus-kaffeebar',
+      name: 'Kaffeebar am Ladepark',
+      category: 'coffee',
+      lat: 48.1393,
+      lon: 11.5655,
+      address: 'Karlsplatz 8',
+      hours: daily('07:00', '20:00'),
+      deliversToCar: false,
+      menu: 'coffee',
       tax: DE_VAT,
     },
     {
@@ -615,7 +690,7 @@ export const SEED_FEEDS: readonly MerchantFeed[] = [SAN_FRANCISCO, DEARBORN, HAN
  * Bump when the feeds or menus change: the server then replaces the catalogue on its next start
  * (orders keep their own copy of names and prices, so they are unaffected).
  */
-export const SEED_VERSION = 1;
+export const SEED_VERSION = 2;
 
 export interface SeedVehicle {
   id: string;

@@ -5,7 +5,7 @@ import type { LocalOrder } from '../../../common/hostApi/commerce.schema.ts';
 import { LimitedText } from '../../safety/LimitedText.tsx';
 import { useAppStore } from '../../store/context.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { formatMoney } from '../../ui/format.ts';
+import { formatClock, formatMoney } from '../../ui/format.ts';
 import { Sheet } from '../../ui/Sheet.tsx';
 import { orderFromFavourite } from './favourites.ts';
 import { PaymentLabel } from './PaymentLabel.tsx';
@@ -20,10 +20,13 @@ const LINES_SHOWN = 3;
  */
 export function ReorderSheet({
   favourite,
+  pickup,
   onClose,
   onPlaced,
 }: {
   favourite: Favourite;
+  /** A combined stop: collected at the counter beside this station, at this time. */
+  pickup?: { at: Date; station: string };
   onClose: () => void;
   onPlaced?: (order: LocalOrder) => void;
 }) {
@@ -55,7 +58,7 @@ export function ReorderSheet({
     setPlacing(true);
     setFailed(false);
     try {
-      const order = await placeOrder(orderFromFavourite(favourite, payment.id));
+      const order = await placeOrder(orderFromFavourite(favourite, payment.id, pickup?.at));
       onClose();
       onPlaced?.(order);
     } catch {
@@ -73,6 +76,16 @@ export function ReorderSheet({
       <p className="reorder__merchant">
         <LimitedText text={favourite.merchantName} />
       </p>
+      {pickup && (
+        <p data-testid="reorder-pickup">
+          <LimitedText
+            text={t('reorder.pickupAt', {
+              time: formatClock(pickup.at, i18n.language),
+              station: pickup.station,
+            })}
+          />
+        </p>
+      )}
       <ul className="plain-list">
         {favourite.lines.slice(0, LINES_SHOWN).map((line, i) => (
           <li key={`${line.itemId}-${i}`}>

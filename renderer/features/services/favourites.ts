@@ -46,12 +46,21 @@ export function matchingFavourite(
   );
 }
 
-/** The order a favourite stands for, paid with the given saved method, at the price last shown. */
-export function orderFromFavourite(favourite: Favourite, paymentMethodId: string): OrderRequest {
+/**
+ * The order a favourite stands for, paid with the given saved method, at the price last shown.
+ * With a pickup time (a combined stop) it is collected at the counter then, whatever the
+ * favourite's usual fulfilment.
+ */
+export function orderFromFavourite(
+  favourite: Favourite,
+  paymentMethodId: string,
+  pickupAt?: Date,
+): OrderRequest {
   return {
     merchantId: favourite.merchantId,
     currency: favourite.currency,
-    fulfilment: favourite.fulfilment,
+    fulfilment: pickupAt ? 'pickup' : favourite.fulfilment,
+    ...(pickupAt ? { pickupAt: pickupAt.toISOString() } : {}),
     paymentMethodId,
     lines: favourite.lines.map((l) => ({
       itemId: l.itemId,

@@ -14,6 +14,7 @@ import { formatMinutes, formatPlaceDistance } from '../../../ui/format.ts';
 import { useNumberSignal } from '../../../vehicle/useSignal.ts';
 import { useHostQuery } from '../../../data/useHostQuery.ts';
 import { searchFor } from '../searchSource.ts';
+import { CombinedStopProposal, useCombinedStop } from './CombinedStopProposal.tsx';
 
 /** At or below this fuel level or state of charge the home screen points to a station. */
 export const LOW_ENERGY_PERCENT = 15;
@@ -55,6 +56,7 @@ function LowEnergy({ category }: { category: MerchantCategory }) {
   );
   const fuel = category === 'fuel';
   const shown = result.status === 'ok' ? stationsToShow(result.value.merchants) : null;
+  const stop = useCombinedStop(category === 'fuel' ? 'fuel' : 'ev_charging');
 
   let note: string | null = null;
   if (search === 'choose') note = t('home.chooseLocation');
@@ -76,7 +78,9 @@ function LowEnergy({ category }: { category: MerchantCategory }) {
           </span>
         )}
       </h2>
-      {note !== null ? (
+      {stop ? (
+        <CombinedStopProposal stop={stop} energy={fuel ? 'fuel' : 'ev_charging'} />
+      ) : note !== null ? (
         <p className="label">{note}</p>
       ) : (
         shown && (
