@@ -70,15 +70,22 @@ describe('lease on the head unit (real bridge, cloud, host and Chromium)', () =>
       const control = await connectControl(stack.bridge.url);
       try {
         await control.park();
+        // Parked, the details are tabs beside the title: the projection is under Mileage.
+        await page.getByTestId('lease-tab-mileage').click();
         await expect
           .poll(() => text(page, 'lease-overage-cost'), { timeout: 10_000 })
           .toMatch(/^\$[1-9][\d,]*\.\d\d$/);
+        await page.getByTestId('lease-tab-overview').click();
         await page.getByTestId('lease-open-end').click();
         await expect
           .poll(() => attr(page, 'lease-end-countdown', 'days'), { timeout: 10_000 })
           .not.toBeNull();
         expect(Number(await attr(page, 'lease-end-countdown', 'days'))).toBeLessThanOrEqual(120);
-        for (const step of ['lease-end-inspection', 'lease-end-choice', 'lease-end-test-drive']) {
+        for (const step of [
+          'lease-end-inspection',
+          'lease-end-choice',
+          'lease-end-book-test-drive',
+        ]) {
           expect(await page.getByTestId(step).count()).toBe(1);
         }
       } finally {

@@ -44,8 +44,12 @@ describe('lease screen', () => {
 
     feedCar(app, PARKED);
     expect(await screen.findByTestId('lease-details', {}, WAIT)).toBeTruthy();
-    expect(screen.getByTestId('lease-contract').textContent).toMatch(/Contract/);
     expect(screen.getByTestId('lease-pay')).toBeTruthy();
+    // The rest is in tabs beside the title, one at a time, so the panel never scrolls.
+    expect(screen.queryByTestId('lease-contract')).toBeNull();
+    await tap('lease-tab-contract');
+    expect(screen.getByTestId('lease-contract').textContent).toMatch(/Contract/);
+    expect(screen.queryByTestId('lease-pay')).toBeNull();
   });
 
   it('computes its numbers from the account and the live odometer', async () => {
@@ -62,6 +66,7 @@ describe('lease screen', () => {
     expect(
       Math.abs(Number(gauge.dataset.allowed) - expected.allowedToDateUnits),
     ).toBeLessThanOrEqual(2);
+    await tap('lease-tab-mileage');
     const cost = screen.getByTestId('lease-overage-cost').textContent ?? '';
     expect(expected.projectedOverageCostMinor).toBeGreaterThan(0);
     // The screen's clock ticks by the minute: the cost may differ by a unit's fee at most.
@@ -70,6 +75,7 @@ describe('lease screen', () => {
       contract.excessFeeMinorPerUnit * 2,
     );
     // The glanceable line carries the same projected cost as the details.
+    await tap('lease-tab-overview');
     expect(screen.getByTestId('lease-pace').textContent).toContain(`${cost} projected`);
     expect(cost).toBe(formatMoney(shown, account.contract.currency, 'en'));
     expect(screen.getByTestId('lease-remaining').textContent).toBe(
@@ -96,6 +102,7 @@ describe('extra mileage', () => {
     app = await renderApp();
     feedCar(app, { ...PARKED, [ODO]: ODOMETER_M });
     await tap('nav-lease');
+    await tap('lease-tab-mileage');
     const pack = await screen.findByTestId('lease-pack-km-1000', {}, WAIT);
     expect(pack.textContent).toBe('+1,000 km for $180.00');
     await tap('lease-pack-km-1000');
@@ -154,15 +161,22 @@ describe('consent centre', () => {
     // From Settings: consent is a setup task, not a nav-bar destination.
     await tap('nav-settings');
     await tap('settings-consent');
-    for (const purpose of [
-      'location',
-      'personalised_offers',
-      'usage_analytics',
-      'mileage_sharing',
+    // Two purposes a page, so the panel never scrolls; the pager turns to the other two.
+    for (const page of [
+      ['location', 'personalised_offers'],
+      ['usage_analytics', 'mileage_sharing'],
     ]) {
-      const toggle = await screen.findByTestId(`consent-${purpose}-toggle`, {}, WAIT);
-      expect(toggle.getAttribute('aria-pressed')).toBe('false');
+      for (const purpose of page) {
+        const toggle = await screen.findByTestId(`consent-${purpose}-toggle`, {}, WAIT);
+        expect(toggle.getAttribute('aria-pressed')).toBe('false');
+      }
+      if (page[0] === 'location') {
+        expect(screen.getByTestId('consent-page').textContent).toBe('1 of 2');
+        expect(screen.queryByTestId('consent-mileage_sharing-toggle')).toBeNull();
+        await tap('consent-next');
+      }
     }
+    expect(screen.getByTestId('consent-page').textContent).toBe('2 of 2');
     await tap('consent-mileage_sharing-toggle');
     await waitFor(
       () =>

@@ -58,6 +58,7 @@ const stack = await startStack(tmp.dir, {
 const browser = await launchChromium();
 const shots: { file: string; screen: string; theme: string; locale: string; state: string }[] = [];
 const tofu: string[] = [];
+const overflow: string[] = [];
 try {
   const vehicle = await connectControl(stack.bridge.url);
   await vehicle.park();
@@ -76,6 +77,9 @@ try {
       const snap = await auditNow(page, { thresholds, moving: state === 'moving' });
       for (const v of snap.audit.violations.filter((x) => x.check === 'missing-glyph')) {
         tofu.push(`${state} ${theme} ${locale} ${screen}: ${v.element}: ${v.detail ?? ''}`);
+      }
+      for (const v of snap.audit.violations.filter((x) => x.check === 'main-overflow')) {
+        overflow.push(`${state} ${theme} ${locale} ${screen}: ${v.measured}`);
       }
       const file = `${state}/${theme}/${locale}/${screen}.png`;
       mkdirSync(join(out, state, theme, locale), { recursive: true });
@@ -107,6 +111,11 @@ img{width:100%;border:1px solid #888}</style>
 ${rows}\n`,
 );
 process.stdout.write(`${shots.length} screenshots in ${join(out, 'index.html')}\n`);
+if (overflow.length > 0) {
+  process.stderr.write(
+    `main region scrolls (the safety audit fails on these):\n${overflow.join('\n')}\n`,
+  );
+}
 if (tofu.length > 0) {
   process.stderr.write(`text drawn without a glyph:\n${tofu.join('\n')}\n`);
   process.exit(1);

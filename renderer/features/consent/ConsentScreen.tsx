@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Pager } from '../../ui/Pager.tsx';
 import { CONSENT_PURPOSES, type ConsentPurpose } from '../../../common/consent.ts';
 import { useAppStore } from '../../store/context.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -81,11 +82,15 @@ export function ConsentScreen() {
   }, [loadConsent]);
   return (
     <div className="consent">
-      <h1 className="screen__title">{t('title')}</h1>
-      <p className="label">{t('intro')}</p>
-      {CONSENT_PURPOSES.map((purpose) => (
-        <ConsentRow key={purpose} purpose={purpose} />
-      ))}
+      <Pager
+        title={<h1 className="screen__title">{t('title')}</h1>}
+        actions={<p className="label screen-header__info clamp-2">{t('intro')}</p>}
+        items={CONSENT_PURPOSES}
+        // One row of two cards: all four with the notices would not fit the panel's height.
+        perPage={2}
+        render={(purpose) => <ConsentRow key={purpose} purpose={purpose} />}
+        testId="consent"
+      />
     </div>
   );
 }

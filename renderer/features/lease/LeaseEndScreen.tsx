@@ -141,7 +141,7 @@ function Choice({ account, onChange }: { account: Account; onChange: (a: Account
           {t('end.chosen', { choice: t(`end.choice.${chosen.choice}`) })}
         </p>
       )}
-      <div className="button-row">
+      <div className="lease-choices">
         {options.flatMap((o) => {
           if (o.choice === 'extend') {
             return o.extendMonths.map((months) => (
@@ -213,13 +213,19 @@ export function LeaseEndScreen() {
   const eot = account.endOfTerm;
   return (
     <div className="lease-end" data-testid="lease-end">
-      <h1 className="screen__title">{t('end.title')}</h1>
-      <p className="lease-countdown" data-testid="lease-end-countdown" data-days={eot.daysLeft}>
-        {t('end.countdown', {
-          count: Math.max(0, eot.daysLeft),
-          date: formatDay(account.contract.maturity, i18n.language),
-        })}
-      </p>
+      <div className="screen-header">
+        <h1 className="screen__title">{t('end.title')}</h1>
+        <p
+          className="lease-countdown screen-header__info"
+          data-testid="lease-end-countdown"
+          data-days={eot.daysLeft}
+        >
+          {t('end.countdown', {
+            count: Math.max(0, eot.daysLeft),
+            date: formatDay(account.contract.maturity, i18n.language),
+          })}
+        </p>
+      </div>
       {!eot.windowOpen ? (
         <p className="label" data-testid="lease-end-not-yet">
           {t('end.notYet', {
@@ -228,19 +234,19 @@ export function LeaseEndScreen() {
           })}
         </p>
       ) : (
+        // The choice has the most buttons: it gets the wider column.
         <div className="lease-steps">
-          {eot.inspectionAvailable && <Inspection account={account} onChange={setUpdated} />}
+          <div className="lease-steps__side">
+            {eot.inspectionAvailable && <Inspection account={account} onChange={setUpdated} />}
+            {/* The next car, one tap away: not a step to tick off. */}
+            <Button
+              onClick={() => push({ name: 'testDrives' })}
+              data-testid="lease-end-book-test-drive"
+            >
+              {t('end.testDrive')}
+            </Button>
+          </div>
           <Choice account={account} onChange={setUpdated} />
-          <Step done={false} title={t('end.testDrive')} testId="lease-end-test-drive">
-            <div className="button-row">
-              <Button
-                onClick={() => push({ name: 'testDrives' })}
-                data-testid="lease-end-book-test-drive"
-              >
-                {t('end.bookTestDrive')}
-              </Button>
-            </div>
-          </Step>
         </div>
       )}
     </div>

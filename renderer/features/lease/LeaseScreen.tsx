@@ -8,6 +8,7 @@ import { useAppStore } from '../../store/context.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { formatDateTime, formatMoney } from '../../ui/format.ts';
 import { useHostMutation } from '../../data/useHostMutation.ts';
+import { Tabs } from '../../ui/Tabs.tsx';
 import { LeaseGauge } from './LeaseGauge.tsx';
 import { MileagePacks } from './MileagePacks.tsx';
 import { formatDay, formatUnits } from './leaseModel.ts';
@@ -35,6 +36,24 @@ function GlanceLine({ p }: { p: MileageProjection }) {
       {' · '}
       <span data-testid="lease-pace">{pace}</span>
     </p>
+  );
+}
+
+/** The way to the end-of-term checklist, once its window is open. */
+function EndOfTermButton({ account }: { account: Account }) {
+  const { t } = useTranslation('lease');
+  const push = useAppStore((s) => s.push);
+  if (!account.endOfTerm.windowOpen) return null;
+  return (
+    <div className="button-row">
+      <Button
+        variant="primary"
+        onClick={() => push({ name: 'leaseEnd' })}
+        data-testid="lease-open-end"
+      >
+        {t('end.open', { days: account.endOfTerm.daysLeft })}
+      </Button>
+    </div>
   );
 }
 
@@ -96,65 +115,58 @@ function PayButton({ account, onPaid }: { account: Account; onPaid: () => void }
   );
 }
 
-/** Payments, the full projection and the contract: parked or with a passenger only. */
+type DetailsPart = 'payments' | 'mileage' | 'contract';
+
+/** Payments, the full projection and the contract, one part at a time: parked or with a passenger only. */
 function Details({
   account,
   p,
   reload,
+  part,
 }: {
   account: Account;
   p: MileageProjection | null;
   reload: () => void;
+  part: DetailsPart;
 }) {
   const { t, i18n } = useTranslation('lease');
-  const push = useAppStore((s) => s.push);
   const lng = i18n.language;
   const c = account.contract;
   const money = (minor: number) => formatMoney(minor, c.currency, lng);
   const next = account.nextPayment;
   return (
-    <div className="lease-details" data-testid="lease-details">
-      <section className="card facts">
-        <Fact
-          label={t('nextPayment')}
-          testId="lease-next-payment"
-          value={
-            next
-              ? t('nextPaymentValue', {
-                  amount: money(next.amountMinor),
-                  date: formatDay(next.dueDate, lng),
-                })
-              : t('allPaid')
-          }
-        />
-        <Fact
-          label={t('remainingPayments')}
-          testId="lease-remaining"
-          value={String(c.paymentsRemaining)}
-        />
-        <Fact
-          label={t('termProgress')}
-          testId="lease-term-progress"
-          value={t('termProgressValue', {
-            percent: Math.round((p?.termProgress ?? 0) * 100),
-            days: account.endOfTerm.daysLeft,
-          })}
-        />
-        <PayButton account={account} onPaid={reload} />
-        {account.endOfTerm.windowOpen && (
-          <div className="button-row">
-            {' '}
-            <Button
-              variant="primary"
-              onClick={() => push({ name: 'leaseEnd' })}
-              data-testid="lease-open-end"
-            >
-              {t('end.open', { days: account.endOfTerm.daysLeft })}
-            </Button>
-          </div>
-        )}
-      </section>
-      {p && (
+    <div className="lease-details" data-testid={`lease-details-${part}`}>
+      {part === 'payments' && (
+        <section className="card facts" data-testid="lease-details">
+          <Fact
+            label={t('nextPayment')}
+            testId="lease-next-payment"
+            value={
+              next
+                ? t('nextPaymentValue', {
+                    amount: money(next.amountMinor),
+                    date: formatDay(next.dueDate, lng),
+                  })
+                : t('allPaid')
+            }
+          />
+          <Fact
+            label={t('remainingPayments')}
+            testId="lease-remaining"
+            value={String(c.paymentsRemaining)}
+          />
+          <Fact
+            label={t('termProgress')}
+            testId="lease-term-progress"
+            value={t('termProgressValue', {
+              percent: Math.round((p?.termProgress ?? 0) * 100),
+              days: account.endOfTerm.daysLeft,
+            })}
+          />
+          <PayButton account={account} onPaid={reload} />
+        </section>
+      )}
+      {part === 'mileage' && p && (
         <section className="card facts">
           <Fact
             label={t('projectedAtEnd')}
@@ -175,33 +187,35 @@ function Details({
         </section>
       )}
 
-      <MileagePacks account={account} onBought={reload} />
-      <ReadingContent>
-        <section className="card" data-testid="lease-contract">
-          <h2 className="setting__label">{t('contract.title')}</h2>
-          <p>
-            {t('contract.text', {
-              number: c.number,
-              provider: c.provider,
-              vehicle: c.vehicleDescription,
-              start: formatDay(c.start, lng),
-              maturity: formatDay(c.maturity, lng),
-              months: c.termMonths,
-              monthly: money(c.monthlyAmountMinor),
-            })}
-          </p>
-          {account.mileage && (
+      {part === 'mileage' && <MileagePacks account={account} onBought={reload} />}
+      {part === 'contract' && (
+        <ReadingContent>
+          <section className="card" data-testid="lease-contract">
+            <h2 className="setting__label">{t('contract.title')}</h2>
             <p>
-              {t('contract.mileage', {
-                distance: formatUnits(account.mileage.distance, account.mileage.unit, lng),
-                per: t(`per.${account.mileage.per}`),
-                fee: money(account.mileage.excessFeeMinorPerUnit),
-                unit: account.mileage.unit,
+              {t('contract.text', {
+                number: c.number,
+                provider: c.provider,
+                vehicle: c.vehicleDescription,
+                start: formatDay(c.start, lng),
+                maturity: formatDay(c.maturity, lng),
+                months: c.termMonths,
+                monthly: money(c.monthlyAmountMinor),
               })}
             </p>
-          )}
-        </section>
-      </ReadingContent>
+            {account.mileage && (
+              <p>
+                {t('contract.mileage', {
+                  distance: formatUnits(account.mileage.distance, account.mileage.unit, lng),
+                  per: t(`per.${account.mileage.per}`),
+                  fee: money(account.mileage.excessFeeMinorPerUnit),
+                  unit: account.mileage.unit,
+                })}
+              </p>
+            )}
+          </section>
+        </ReadingContent>
+      )}
     </div>
   );
 }
@@ -238,26 +252,62 @@ export function LeaseScreen() {
       </div>
     );
   }
+  const title = <h1 className="screen__title">{t(`kind.${account.kind}`)}</h1>;
+  const glance =
+    hasMileage &&
+    (projection ? (
+      <>
+        <LeaseGauge projection={projection} />
+        <GlanceLine p={projection} />
+      </>
+    ) : (
+      <p className="label" data-testid="lease-no-odometer">
+        {t('noOdometer')}
+      </p>
+    ));
+  if (!detailsAllowed) {
+    return (
+      <div className="lease" data-testid="lease">
+        {title}
+        {glance}
+      </div>
+    );
+  }
+  const details = (part: DetailsPart) => (
+    <Details account={account} p={projection} reload={retry} part={part} />
+  );
+  // The details do not fit the panel together: the overview, the mileage and the contract are
+  // tabs beside the title.
   return (
     <div className="lease" data-testid="lease">
-      <h1 className="screen__title">{t(`kind.${account.kind}`)}</h1>
-      {hasMileage &&
-        (projection ? (
-          <>
-            <LeaseGauge projection={projection} />
-            <GlanceLine p={projection} />
-          </>
-        ) : (
-          <p className="label" data-testid="lease-no-odometer">
-            {t('noOdometer')}
-          </p>
-        ))}
-      {detailsAllowed && load.value.stale && (
-        <p className="label" data-testid="lease-stale">
-          {t('stale', { at: formatDateTime(load.value.fetchedAt, i18n.language) })}
-        </p>
-      )}
-      {detailsAllowed && <Details account={account} p={projection} reload={retry} />}
+      <Tabs
+        title={title}
+        testId="lease-tab"
+        tabs={[
+          {
+            id: 'overview',
+            label: t('tab.overview'),
+            content: (
+              <div className="lease__tab">
+                <div className="lease__glance">
+                  {glance}
+                  <EndOfTermButton account={account} />
+                  {load.value.stale && (
+                    <p className="label" data-testid="lease-stale">
+                      {t('stale', { at: formatDateTime(load.value.fetchedAt, i18n.language) })}
+                    </p>
+                  )}
+                </div>
+                {details('payments')}
+              </div>
+            ),
+          },
+          ...(hasMileage
+            ? [{ id: 'mileage', label: t('tab.mileage'), content: details('mileage') }]
+            : []),
+          { id: 'contract', label: t('tab.contract'), content: details('contract') },
+        ]}
+      />
     </div>
   );
 }

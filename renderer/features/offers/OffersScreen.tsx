@@ -7,6 +7,7 @@ import { useAppStore } from '../../store/context.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { useOffers } from './useOffers.ts';
 import { useHostMutation } from '../../data/useHostMutation.ts';
+import { Pager } from '../../ui/Pager.tsx';
 
 function OfferCard({ offer, onMute }: { offer: Offer; onMute: (merchantId: string) => void }) {
   const { t } = useTranslation('offers');
@@ -69,9 +70,43 @@ export function OffersScreen() {
     }
   };
   const view: OffersView | null = state?.status === 'ok' ? state.value : null;
+  const title = <h1 className="screen__title">{t('title')}</h1>;
+  const offers = view && !view.mutedAll ? view.offers : [];
   return (
     <div className="offers" data-testid="offers">
-      <h1 className="screen__title">{t('title')}</h1>
+      <Pager
+        title={title}
+        actions={
+          view && (
+            <>
+              <p className="label screen-header__info" data-testid="offers-kind">
+                {t(view.personalised ? 'personalised' : 'general')}
+              </p>
+              <Button
+                aria-pressed={view.mutedAll}
+                onClick={() => void change(() => muteAll({ muted: !view.mutedAll }))}
+                data-testid="offers-mute-all"
+              >
+                {t(view.mutedAll ? 'unmuteAll' : 'muteAll')}
+              </Button>
+              <Button onClick={() => push({ name: 'consent' })} data-testid="offers-consent">
+                {t('privacy')}
+              </Button>
+            </>
+          )
+        }
+        items={offers}
+        // One row of cards: a third would sit below the panel's edge.
+        perPage={2}
+        render={(o) => (
+          <OfferCard
+            key={o.id}
+            offer={o}
+            onMute={(merchantId) => void change(() => mute({ merchantId }))}
+          />
+        )}
+        testId="offers"
+      />
       {state === null && <p className="label">{t('parkedOnly')}</p>}
       {state?.status === 'loading' && state.slow && <p className="label">{t('loading')}</p>}
       {state?.status === 'error' && (
@@ -85,43 +120,26 @@ export function OffersScreen() {
             <p className="label" data-testid="offers-muted-all">
               {t('mutedAll')}
             </p>
-          ) : view.offers.length === 0 ? (
-            <p className="label" data-testid="offers-none">
-              {view.shownToday >= view.dailyCap ? t('capReached') : t('none')}
-            </p>
           ) : (
-            view.offers.map((o) => (
-              <OfferCard
-                key={o.id}
-                offer={o}
-                onMute={(merchantId) => void change(() => mute({ merchantId }))}
-              />
-            ))
+            view.offers.length === 0 && (
+              <p className="label" data-testid="offers-none">
+                {view.shownToday >= view.dailyCap ? t('capReached') : t('none')}
+              </p>
+            )
           )}
-          <p className="label" data-testid="offers-kind">
-            {t(view.personalised ? 'personalised' : 'general')}
-          </p>
-          <div className="button-row">
-            <Button
-              aria-pressed={view.mutedAll}
-              onClick={() => void change(() => muteAll({ muted: !view.mutedAll }))}
-              data-testid="offers-mute-all"
-            >
-              {t(view.mutedAll ? 'unmuteAll' : 'muteAll')}
-            </Button>
-            {view.mutedMerchants.map(({ merchantId, name }) => (
-              <Button
-                key={merchantId}
-                onClick={() => void change(() => unmute({ merchantId }))}
-                data-testid={`offer-unmute-${merchantId}`}
-              >
-                {t('unmute', { merchant: name ?? t('thisMerchant') })}
-              </Button>
-            ))}
-            <Button onClick={() => push({ name: 'consent' })} data-testid="offers-consent">
-              {t('privacy')}
-            </Button>
-          </div>
+          {view.mutedMerchants.length > 0 && (
+            <div className="button-row">
+              {view.mutedMerchants.map(({ merchantId, name }) => (
+                <Button
+                  key={merchantId}
+                  onClick={() => void change(() => unmute({ merchantId }))}
+                  data-testid={`offer-unmute-${merchantId}`}
+                >
+                  {t('unmute', { merchant: name ?? t('thisMerchant') })}
+                </Button>
+              ))}
+            </div>
+          )}
           {muteFailed && (
             <p className="error-line" role="alert">
               {t('failed')}

@@ -44,45 +44,52 @@ export function SettingsScreen() {
   const choose = (patch: SettingsPatch) => void update(patch);
 
   return (
-    <div>
+    <div className="settings">
       <h1 className="screen__title">{t('title')}</h1>
-      <Choice
-        id="language"
-        label={t('language')}
-        options={locales}
-        value={settings.language}
-        optionLabel={(lng) => t(`languageName.${lng}`)}
-        onChoose={(language) => choose({ language })}
-      />
-      <Choice
-        id="distance-unit"
-        label={t('distanceUnit')}
-        options={DISTANCE_UNITS}
-        value={settings.distanceUnit}
-        optionLabel={(unit) => t(`unit.${unit}`)}
-        onChoose={(distanceUnit) => choose({ distanceUnit })}
-      />
-      <Choice
-        id="theme"
-        label={t('theme')}
-        options={THEME_MODES}
-        value={settings.themeMode}
-        optionLabel={(mode) => t(`themeMode.${mode}`)}
-        onChoose={(themeMode) => choose({ themeMode })}
-      />
-      {error && (
-        <p className="error-line" role="alert">
-          {t('saveFailed')}
-        </p>
-      )}
-      <div className="button-row">
-        <Button onClick={() => push({ name: 'consent' })} data-testid="settings-consent">
-          {t('privacy')}
-        </Button>
+      {/* The choices, and beside them (not below: the panel is short) privacy and the version. */}
+      <div className="settings__body">
+        <div>
+          <Choice
+            id="language"
+            label={t('language')}
+            options={locales}
+            value={settings.language}
+            optionLabel={(lng) => t(`languageName.${lng}`)}
+            onChoose={(language) => choose({ language })}
+          />
+          <Choice
+            id="distance-unit"
+            label={t('distanceUnit')}
+            options={DISTANCE_UNITS}
+            value={settings.distanceUnit}
+            optionLabel={(unit) => t(`unit.${unit}`)}
+            onChoose={(distanceUnit) => choose({ distanceUnit })}
+          />
+          <Choice
+            id="theme"
+            label={t('theme')}
+            options={THEME_MODES}
+            value={settings.themeMode}
+            optionLabel={(mode) => t(`themeMode.${mode}`)}
+            onChoose={(themeMode) => choose({ themeMode })}
+          />
+          {error && (
+            <p className="error-line" role="alert">
+              {t('saveFailed')}
+            </p>
+          )}
+        </div>
+        <div className="settings__side">
+          <div className="button-row">
+            <Button onClick={() => push({ name: 'consent' })} data-testid="settings-consent">
+              {t('privacy')}
+            </Button>
+          </div>
+          <p className="label" data-testid="system-info">
+            {t('about', { version: system.version, variant: system.variant })}
+          </p>
+        </div>
       </div>
-      <p className="label" data-testid="system-info">
-        {t('about', { version: system.version, variant: system.variant })}
-      </p>
     </div>
   );
 }

@@ -142,7 +142,18 @@ export function TestDrivesScreen() {
 
   return (
     <div className="test-drives" data-testid="test-drives">
-      <h1 className="screen__title">{model ? model.name : t('title')}</h1>
+      {/* The way back to all models sits beside the title: the slots need the height. */}
+      <div className="screen-header">
+        <h1 className="screen__title">{model ? model.name : t('title')}</h1>
+        {model && (
+          <Button
+            onClick={() => replaceTop({ name: 'testDrives' })}
+            data-testid="test-drive-all-models"
+          >
+            {t('allModels')}
+          </Button>
+        )}
+      </div>
       {bookings.status === 'ok' && (
         <Bookings bookings={bookings.value.bookings} onCancel={refresh} />
       )}
@@ -154,18 +165,7 @@ export function TestDrivesScreen() {
       )}
       {models.status === 'ok' &&
         (model ? (
-          <>
-            <Slots key={`${model.id}:${version}`} model={model} onBooked={refresh} />
-            <div className="button-row">
-              {' '}
-              <Button
-                onClick={() => replaceTop({ name: 'testDrives' })}
-                data-testid="test-drive-all-models"
-              >
-                {t('allModels')}
-              </Button>
-            </div>
-          </>
+          <Slots key={`${model.id}:${version}`} model={model} onBooked={refresh} />
         ) : (
           <RestrictedList
             items={models.value.models}

@@ -16,7 +16,8 @@ export type CheckId =
   | 'list-rows'
   | 'string-length'
   | 'missing-glyph'
-  | 'axe';
+  | 'axe'
+  | 'main-overflow';
 
 export interface AuditThresholds {
   /** Panel density from the variant; mm = cssPx x dpr / pxPerInch x 25.4. */

@@ -3,6 +3,7 @@ import { collectTargets, auditTargets } from './targets.ts';
 import { auditText, collectTextElements } from './text.ts';
 import { auditLists, auditMotion, auditTextEntry, auditVideo } from './restricted.ts';
 import { auditGlyphs } from './glyphs.ts';
+import { auditOverflow } from './overflow.ts';
 
 /**
  * The in-page half of the safety audit. Bundled into one script by ../inject.ts and installed
@@ -48,6 +49,7 @@ export function run(request: AuditRequest): PageAudit {
   const targetResult = auditTargets(targets, t);
   const textResult = auditText(texts, t, request.moving);
   const glyphResult = auditGlyphs(texts);
+  const overflowResult = auditOverflow();
   const checked: Record<CheckId, number> = {
     'target-size': targets.length,
     'primary-size': targets.filter((e) => e.classList.contains('button--primary')).length,
@@ -63,11 +65,13 @@ export function run(request: AuditRequest): PageAudit {
     'missing-glyph': glyphResult.checked,
     // Run from the Node side (../axe.ts) for the first locale of each screen, theme and state.
     axe: 0,
+    'main-overflow': overflowResult.checked,
   };
   const violations = [
     ...targetResult.violations,
     ...textResult.violations,
     ...glyphResult.violations,
+    ...overflowResult.violations,
   ];
   let maxListRows: number | null = null;
   if (request.moving) {
