@@ -69,8 +69,12 @@ async function navEntries(page: Page): Promise<string[]> {
   return entries;
 }
 
-/** The first control of the screen shown: where a first key press lands. */
+/**
+ * The first control of the screen shown: where a first key press lands. Waits for it, so a press
+ * made after this lands there (home's cards draw after the nav bar).
+ */
 async function firstInScreen(page: Page): Promise<string | undefined> {
+  await page.locator('main button').first().waitFor({ timeout: 20_000 });
   const id = await page.evaluate(
     () => document.querySelector<HTMLElement>('main button')?.dataset.testid,
   );
@@ -109,9 +113,10 @@ describe('non-touch input in Chromium (real layout, real bridge, cloud and host)
     expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
 
     // The first press shows where focus is: the screen's first control (a home card's).
+    const firstControl = await firstInScreen(page);
     await page.keyboard.press('ArrowRight');
     const first = await focusInfo(page);
-    expect(first.testId).toBe(await firstInScreen(page));
+    expect(first.testId).toBe(firstControl);
     expectVisibleRing(first);
     const home = await focusNavHome(page);
     expect(home.testId).toBe('nav-home');
@@ -159,7 +164,9 @@ describe('non-touch input in Chromium (real layout, real bridge, cloud and host)
     await page.getByTestId('nav-home').waitFor({ timeout: 20_000 });
     const url = page.url();
     const nav = await navEntries(page);
+    // The first press reveals focus (on a home card once they are drawn); start from nav-home.
     await page.keyboard.press('ArrowRight');
+    await focusNavHome(page);
     for (let i = 1; i < nav.length; i++) await page.keyboard.press('ArrowRight');
     // Enter is handled once: our click, not also the browser's implicit one.
     await page.evaluate(() => {

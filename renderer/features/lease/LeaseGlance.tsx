@@ -6,22 +6,14 @@ import { useAppStore } from '../../store/context.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { formatMoney } from '../../ui/format.ts';
 import { LeaseGauge } from './LeaseGauge.tsx';
-import { formatDay, formatUnits } from './leaseModel.ts';
+import { formatDay } from './leaseModel.ts';
 import { useLeaseProjection } from './useLeaseProjection.ts';
+import { usePaceText } from './usePaceText.ts';
 
 /** Over or under pace, and the days left: the lease in one line a driver can glance at. */
 function PaceLine({ p }: { p: MileageProjection }) {
-  const { t, i18n } = useTranslation('lease');
-  const units = (n: number) => formatUnits(n, p.unit, i18n.language);
-  const pace =
-    p.status === 'over_pace'
-      ? t('glance.overPace', {
-          distance: units(Math.max(0, p.usedUnits - p.allowedToDateUnits)),
-          cost: formatMoney(p.projectedOverageCostMinor, p.currency, i18n.language),
-        })
-      : p.status === 'ended'
-        ? t('glance.ended')
-        : t('glance.onPace', { distance: units(Math.max(0, p.allowedToDateUnits - p.usedUnits)) });
+  const { t } = useTranslation('lease');
+  const pace = usePaceText(p);
   return (
     <p className="home-lease__line" data-testid="home-lease-line" data-status={p.status}>
       <span>{pace}</span>

@@ -13,21 +13,14 @@ import { LeaseGauge } from './LeaseGauge.tsx';
 import { MileagePacks } from './MileagePacks.tsx';
 import { formatDay, formatUnits } from './leaseModel.ts';
 import { useLeaseProjection } from './useLeaseProjection.ts';
+import { usePaceText } from './usePaceText.ts';
 
 /** The one line a driver may glance at: today's drive, and the pace with its projected cost. */
 function GlanceLine({ p }: { p: MileageProjection }) {
   const { t, i18n } = useTranslation('lease');
   const units = (n: number) => formatUnits(n, p.unit, i18n.language);
   const today = t('glance.today', { distance: units(p.todayUnits) });
-  const pace =
-    p.status === 'over_pace'
-      ? t('glance.overPace', {
-          distance: units(Math.max(0, p.usedUnits - p.allowedToDateUnits)),
-          cost: formatMoney(p.projectedOverageCostMinor, p.currency, i18n.language),
-        })
-      : p.status === 'ended'
-        ? t('glance.ended')
-        : t('glance.onPace', { distance: units(Math.max(0, p.allowedToDateUnits - p.usedUnits)) });
+  const pace = usePaceText(p);
   return (
     <p className="lease-line" data-testid="lease-line" data-status={p.status}>
       <span data-testid="lease-today" data-units={p.todayUnits}>
