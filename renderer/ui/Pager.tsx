@@ -9,7 +9,6 @@ import { Button } from './Button.tsx';
 export function Pager<T>({
   title,
   actions,
-  intro,
   items,
   perPage,
   render,
@@ -18,8 +17,6 @@ export function Pager<T>({
   title: ReactNode;
   /** Controls for the whole screen, in the header row between the title and the page controls. */
   actions?: ReactNode;
-  /** Shown on every page, between the header and the items. */
-  intro?: ReactNode;
   items: readonly T[];
   perPage: number;
   render: (item: T) => ReactNode;
@@ -58,7 +55,6 @@ export function Pager<T>({
           </div>
         )}
       </div>
-      {intro}
       {items.slice(current * perPage, (current + 1) * perPage).map(render)}
     </>
   );

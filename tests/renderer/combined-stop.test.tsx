@@ -33,6 +33,14 @@ async function burgerFavourite(h: Harness): Promise<void> {
   await act(() => h.store.getState().refreshFavourites());
 }
 
+/** How often the cloud was asked for combined stops (a catalogue read, counted per route). */
+function stopsAsked(h: Harness): number {
+  const row = h.cloud.db
+    .prepare(`SELECT sum(count) AS n FROM unauthenticated_requests WHERE route LIKE '%stops%'`)
+    .get() as { n: number | null };
+  return row.n ?? 0;
+}
+
 interface CloudOrderRow {
   merchant_id: string;
   snapshot_json: string;
@@ -80,6 +88,8 @@ describe('the combined stop', () => {
     feedCar(app, { ...DRIVING, ...CIVIC_CENTER, [SIGNAL.fuelLevel]: 12 });
     await screen.findByTestId('station-sf-van-ness-fuel', {}, WAIT);
     expect(screen.queryByTestId('combined-stop')).toBeNull();
+    // Without favourites there is nothing to pair: the stops are not even asked.
+    expect(stopsAsked(app)).toBe(0);
     // A favourite far from any station ahead: the stations list stays.
     await app.client.call('favourites.add', {
       favouriteId: 'fav-far-00001',
@@ -92,6 +102,9 @@ describe('the combined stop', () => {
     });
     await act(() => app!.store.getState().refreshFavourites());
     await screen.findByTestId('home-favourite-fav-far-00001', {}, WAIT);
+    // With a favourite the stops are asked (the cloud counts the request), and the answer, which
+    // has stations but none beside this café, proposes nothing.
+    await waitFor(() => expect(stopsAsked(app!)).toBeGreaterThan(0), WAIT);
     await new Promise((r) => setTimeout(r, 300));
     expect(screen.queryByTestId('combined-stop')).toBeNull();
     expect(screen.getByTestId('station-sf-van-ness-fuel')).toBeTruthy();

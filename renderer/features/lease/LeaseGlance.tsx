@@ -4,11 +4,9 @@ import type { MileageProjection } from '../../../common/lease/projection.ts';
 import { useAllowed } from '../../safety/useAllowed.ts';
 import { useAppStore } from '../../store/context.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { formatMoney } from '../../ui/format.ts';
 import { LeaseGauge } from './LeaseGauge.tsx';
-import { formatDay } from './leaseModel.ts';
 import { useLeaseProjection } from './useLeaseProjection.ts';
-import { usePaceText } from './usePaceText.ts';
+import { nextPaymentText, usePaceText } from './leaseText.ts';
 
 /** Over or under pace, and the days left: the lease in one line a driver can glance at. */
 function PaceLine({ p }: { p: MileageProjection }) {
@@ -30,19 +28,12 @@ function PaceLine({ p }: { p: MileageProjection }) {
 function PaymentLine({ account }: { account: Account }) {
   const { t, i18n } = useTranslation('lease');
   const parked = useAllowed('parked-or-passenger');
-  const next = account.nextPayment;
   if (!parked) return null;
+  const payment = nextPaymentText(account, t, i18n.language);
   return (
     <p className="home-lease__line" data-testid="home-lease-payment">
       <span className="label">{t('nextPayment')}</span>
-      <span>
-        {next
-          ? t('nextPaymentValue', {
-              amount: formatMoney(next.amountMinor, account.contract.currency, i18n.language),
-              date: formatDay(next.dueDate, i18n.language),
-            })
-          : t('allPaid')}
-      </span>
+      <span>{payment}</span>
     </p>
   );
 }

@@ -13,7 +13,7 @@ import { LeaseGauge } from './LeaseGauge.tsx';
 import { MileagePacks } from './MileagePacks.tsx';
 import { formatDay, formatUnits } from './leaseModel.ts';
 import { useLeaseProjection } from './useLeaseProjection.ts';
-import { usePaceText } from './usePaceText.ts';
+import { nextPaymentText, usePaceText } from './leaseText.ts';
 
 /** The one line a driver may glance at: today's drive, and the pace with its projected cost. */
 function GlanceLine({ p }: { p: MileageProjection }) {
@@ -126,7 +126,6 @@ function Details({
   const lng = i18n.language;
   const c = account.contract;
   const money = (minor: number) => formatMoney(minor, c.currency, lng);
-  const next = account.nextPayment;
   return (
     <div className="lease-details" data-testid={`lease-details-${part}`}>
       {part === 'payments' && (
@@ -134,14 +133,7 @@ function Details({
           <Fact
             label={t('nextPayment')}
             testId="lease-next-payment"
-            value={
-              next
-                ? t('nextPaymentValue', {
-                    amount: money(next.amountMinor),
-                    date: formatDay(next.dueDate, lng),
-                  })
-                : t('allPaid')
-            }
+            value={nextPaymentText(account, t, lng)}
           />
           <Fact
             label={t('remainingPayments')}

@@ -3,15 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { MerchantResult } from '../../../common/cloudApi/catalog.schema.ts';
 import { LimitedText } from '../../safety/LimitedText.tsx';
 import { RestrictedList } from '../../safety/RestrictedList.tsx';
-import { useAppStore, useAppStoreApi } from '../../store/context.tsx';
+import { useAppStore } from '../../store/context.tsx';
 import { useScreenParams } from '../../store/useScreen.ts';
 import { Button } from '../../ui/Button.tsx';
 import { formatMinutes, formatPlaceDistance } from '../../ui/format.ts';
 import { MerchantImage } from './categories.tsx';
 import { LocationChoice } from './LocationChoice.tsx';
 import { ErrorNote, LoadingNote, StaleNote } from './Notes.tsx';
-import { searchFor } from './searchSource.ts';
-import { useHostQuery } from '../../data/useHostQuery.ts';
+import { useMerchantSearch } from './useMerchantSearch.ts';
 
 type Sort = 'nearest' | 'ahead';
 
@@ -75,25 +74,8 @@ function MerchantRow({ merchant }: { merchant: MerchantResult }) {
 export function MerchantsScreen() {
   const { t } = useTranslation('services');
   const { category, area } = useScreenParams('merchants');
-  const store = useAppStoreApi();
-  const search = useAppStore((s) => {
-    const found = searchFor(s, category, area);
-    return found.kind === 'ready' ? found.key : found.kind;
-  });
-  const ready = search !== 'choose' && search !== 'no-position';
   const [sort, setSort] = useState<Sort>('nearest');
-  const [result, retry] = useHostQuery(
-    'catalog.merchants',
-    ready
-      ? () => {
-          const found = searchFor(store.getState(), category, area);
-          // Ready when the key was made; a changed search has a new key and asks again.
-          if (found.kind !== 'ready') throw new Error('no search');
-          return found.input;
-        }
-      : null,
-    { key: search },
-  );
+  const { search, ready, result, retry } = useMerchantSearch(category, area);
 
   const title = category ? t(`category.${category}`) : t('allPlaces');
   const merchants = result.status === 'ok' ? result.value.merchants : [];

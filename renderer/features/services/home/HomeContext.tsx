@@ -8,12 +8,11 @@ import { SIGNAL } from '../../../../common/vss/signals.ts';
 import { LimitedText } from '../../../safety/LimitedText.tsx';
 import { useAllowed } from '../../../safety/useAllowed.ts';
 import { locationGranted } from '../../../store/consentSlice.ts';
-import { useAppStore, useAppStoreApi } from '../../../store/context.tsx';
+import { useAppStore } from '../../../store/context.tsx';
 import { Button } from '../../../ui/Button.tsx';
 import { formatMinutes, formatPlaceDistance } from '../../../ui/format.ts';
 import { useNumberSignal } from '../../../vehicle/useSignal.ts';
-import { useHostQuery } from '../../../data/useHostQuery.ts';
-import { searchFor } from '../searchSource.ts';
+import { useMerchantSearch } from '../useMerchantSearch.ts';
 import { CombinedStopProposal, useCombinedStop } from './CombinedStopProposal.tsx';
 
 /** At or below this fuel level or state of charge the home screen points to a station. */
@@ -35,25 +34,8 @@ export function stationsToShow(merchants: readonly MerchantResult[]): {
 
 function LowEnergy({ category }: { category: MerchantCategory }) {
   const { t, i18n } = useTranslation('services');
-  const store = useAppStoreApi();
   const unit = useAppStore((s) => s.settings.distanceUnit);
-  const search = useAppStore((s) => {
-    const found = searchFor(s, category);
-    return found.kind === 'ready' ? found.key : found.kind;
-  });
-  const ready = search !== 'choose' && search !== 'no-position';
-  const [result] = useHostQuery(
-    'catalog.merchants',
-    ready
-      ? () => {
-          const found = searchFor(store.getState(), category);
-          // Ready when the key was made; a changed search has a new key and asks again.
-          if (found.kind !== 'ready') throw new Error('no search');
-          return found.input;
-        }
-      : null,
-    { key: search },
-  );
+  const { search, result } = useMerchantSearch(category);
   const fuel = category === 'fuel';
   const shown = result.status === 'ok' ? stationsToShow(result.value.merchants) : null;
   const stop = useCombinedStop(category === 'fuel' ? 'fuel' : 'ev_charging');

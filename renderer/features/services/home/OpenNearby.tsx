@@ -2,13 +2,12 @@ import { useTranslation } from 'react-i18next';
 import type { MerchantCategory } from '../../../../common/cloudApi/catalog.schema.ts';
 import { LimitedText } from '../../../safety/LimitedText.tsx';
 import { useAllowed } from '../../../safety/useAllowed.ts';
-import { useAppStore, useAppStoreApi } from '../../../store/context.tsx';
+import { useAppStore } from '../../../store/context.tsx';
 import { Button } from '../../../ui/Button.tsx';
 import { formatPlaceDistance } from '../../../ui/format.ts';
 import { homeCardActions } from '../../../ui/theme.ts';
-import { useHostQuery } from '../../../data/useHostQuery.ts';
 import { CategoryIcon, MerchantImage } from '../categories.tsx';
-import { searchFor } from '../searchSource.ts';
+import { useMerchantSearch } from '../useMerchantSearch.ts';
 import { openNearbyPicks } from './openNearbyPicks.ts';
 
 function useStarterCategories(): MerchantCategory[] {
@@ -26,25 +25,9 @@ export function OpenNearby() {
   const allowed = useAllowed('parked-or-passenger');
   const push = useAppStore((s) => s.push);
   const unit = useAppStore((s) => s.settings.distanceUnit);
-  const store = useAppStoreApi();
   const starters = useStarterCategories();
   const shown = useAppStore((s) => homeCardActions(s.config.panel));
-  const search = useAppStore((s) => {
-    const found = searchFor(s, undefined);
-    return found.kind === 'ready' ? found.key : found.kind;
-  });
-  const ready = allowed && search !== 'choose' && search !== 'no-position';
-  const [result] = useHostQuery(
-    'catalog.merchants',
-    ready
-      ? () => {
-          const found = searchFor(store.getState(), undefined);
-          if (found.kind !== 'ready') throw new Error('no search');
-          return found.input;
-        }
-      : null,
-    { key: search },
-  );
+  const { ready, result } = useMerchantSearch(undefined, undefined, allowed);
   if (!allowed) return null;
   const picks = result.status === 'ok' ? openNearbyPicks(result.value.merchants, shown) : [];
   return (
