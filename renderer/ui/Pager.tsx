@@ -1,16 +1,20 @@
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from './Button.tsx';
+import { pageRange } from './pageFit.ts';
+import { PageControls } from './PageControls.tsx';
+import { usePageFit } from './usePageFit.ts';
 
 /**
  * Items shown a page at a time, with the page controls in the screen's header row: the panel is
- * wide and short, and a driver taps to the next page rather than scrolling.
+ * wide and short, and a driver taps to the next page rather than scrolling. A page holds as many
+ * items as fit the panel (usePageFit), at most `perPage`.
  */
 export function Pager<T>({
   title,
   actions,
   items,
   perPage,
+  keyOf,
   render,
   testId,
 }: {
@@ -19,43 +23,35 @@ export function Pager<T>({
   actions?: ReactNode;
   items: readonly T[];
   perPage: number;
+  keyOf: (item: T) => string;
   render: (item: T) => ReactNode;
   testId: string;
 }) {
-  const { t } = useTranslation('common');
-  const pages = Math.max(1, Math.ceil(items.length / perPage));
+  const { i18n } = useTranslation();
+  const itemsRef = useRef<HTMLDivElement>(null);
   const [page, setPage] = useState(0);
-  const current = Math.min(page, pages - 1);
+  const fit = usePageFit(itemsRef, `${items.map(keyOf).join(',')}|${i18n.language}`, perPage);
+  const range = pageRange(fit.starts, items.length, page);
+  const pages = fit.starts.length;
   return (
     <>
       <div className="screen-header">
         {title}
         {actions}
-        {pages > 1 && (
-          <div className="pager" data-testid={`${testId}-pager`}>
-            <span className="label" data-testid={`${testId}-page`}>
-              {t('pager.page', { page: current + 1, pages })}
-            </span>
-            <Button
-              disabled={current === 0}
-              onClick={() => setPage(current - 1)}
-              aria-label={t('pager.previous')}
-              data-testid={`${testId}-previous`}
-            >
-              ‹
-            </Button>
-            <Button
-              disabled={current === pages - 1}
-              onClick={() => setPage(current + 1)}
-              aria-label={t('pager.next')}
-              data-testid={`${testId}-next`}
-            >
-              ›
-            </Button>
-          </div>
+        {/* While measuring, the controls hold their place so the header wraps as it will. */}
+        {(fit.measuring || pages > 1) && (
+          <PageControls
+            page={range.page}
+            pages={pages}
+            onPage={setPage}
+            testId={testId}
+            hidden={fit.measuring}
+          />
         )}
       </div>
-      {items.slice(current * perPage, (current + 1) * perPage).map(render)}
+      <div className="pager__items" ref={itemsRef}>
+        {(fit.measuring ? items : items.slice(range.from, range.to)).map(render)}
+      </div>
     </>
   );
 }

@@ -86,8 +86,9 @@ export function ConsentScreen() {
         title={<h1 className="screen__title">{t('title')}</h1>}
         actions={<p className="label screen-header__info clamp-2">{t('intro')}</p>}
         items={CONSENT_PURPOSES}
-        // One row of two cards: all four with the notices would not fit the panel's height.
+        // One row of two cards at most: all four with the notices would not fit the panel's height.
         perPage={2}
+        keyOf={(purpose) => purpose}
         render={(purpose) => <ConsentRow key={purpose} purpose={purpose} />}
         testId="consent"
       />

@@ -98,6 +98,7 @@ export function OffersScreen() {
         items={offers}
         // One row of cards: a third would sit below the panel's edge.
         perPage={2}
+        keyOf={(o) => o.id}
         render={(o) => (
           <OfferCard
             key={o.id}

@@ -53,10 +53,12 @@ export function LocationChoice({
       aria-labelledby="location-title"
       aria-busy={areas.status === 'loading'}
     >
-      <h2 className="section-title" id="location-title">
-        {t('location.title')}
-      </h2>
-      <p className="label">{required ? t('location.required') : t('location.explain')}</p>
+      <div className="location-choice__text">
+        <h2 className="section-title" id="location-title">
+          {t('location.title')}
+        </h2>
+        <p className="label">{required ? t('location.required') : t('location.explain')}</p>
+      </div>
       {/* One row where it fits: share the position, or pick an area. */}
       <div className="location-choice__options">
         <div className="button-row">

@@ -152,6 +152,7 @@ function Menu({ view }: { view: MerchantView }) {
             items={section.items}
             keyOf={(i) => i.id}
             label={section.name}
+            testId="menu"
             renderItem={(item) => (
               <ItemRow
                 item={item}

@@ -122,6 +122,7 @@ export function MerchantsScreen() {
           items={sortMerchants(merchants, sort)}
           keyOf={(m) => m.id}
           label={title}
+          testId="merchants"
           renderItem={(m) => <MerchantRow merchant={m} />}
         />
       )}
