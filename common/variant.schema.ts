@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BRAND_FONTS } from './brandFonts.ts';
 import { MOVING_FLOOR, flagsOf, UX_FLAG_NAMES, type UxFlagName } from './drive/restrictions.ts';
 import { DISTANCE_UNITS, SUPPORTED_LOCALES } from './locales.ts';
 import { isLoopbackHost } from './loopback.ts';
@@ -53,6 +54,8 @@ export const variantObjectSchema = z.strictObject({
       onPrimary: hexColour,
       accent: hexColour,
     }),
+    /** The Latin typeface; Chinese is always Noto Sans SC. One of the bundled BRAND_FONTS. */
+    font: z.enum(BRAND_FONTS).default('noto-sans'),
   }),
   market: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 region such as US'),
   locales: z

@@ -3,7 +3,6 @@ import { createRoot } from 'react-dom/client';
 import { AppRoot } from './app/AppRoot.tsx';
 import { bootstrap } from './app/bootstrap.ts';
 import { connectHost } from './host/connectHost.ts';
-import './ui/fonts.ts';
 import './ui/tokens.css';
 import './ui/app.css';
 import './features/services/services.css';

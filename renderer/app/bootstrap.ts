@@ -2,6 +2,7 @@ import type { i18n as I18n } from 'i18next';
 import type { HostClient } from '../../common/hostApi/client.ts';
 import { createI18n } from '../i18n/i18n.ts';
 import { createAppStore, loadHostSnapshot, type AppStore } from '../store/appStore.ts';
+import { installFonts } from '../ui/fonts.ts';
 import { applyVariantTokens, resolveTheme } from '../ui/theme.ts';
 
 export interface Booted {
@@ -19,6 +20,7 @@ export async function bootstrap(host: HostClient, root: HTMLElement, dpr: number
     host.call('app.bridgeAccess'),
   ]);
   applyVariantTokens(root, snapshot.config, dpr);
+  installFonts(root, snapshot.config.brand.font);
   root.dataset.theme = resolveTheme(snapshot.settings.themeMode, undefined);
   root.lang = snapshot.settings.language;
   return {

@@ -13,6 +13,7 @@ import { tempDir } from '../support/tmp.ts';
 import { launchChromium } from './browser.ts';
 import { injectCss, installAudit } from './audit/inject.ts';
 import { installAxe } from './audit/axe.ts';
+import { measureFaceMatch } from './audit/fontMatch.ts';
 import { runMatrix, violationLines, type AuditReport } from './audit/matrix.ts';
 import {
   auditNow,
@@ -27,6 +28,35 @@ import { REPORT_PATH, writeReport } from './audit/report.ts';
 import { startStack, type Stack } from './stack.ts';
 import { thresholdsFor } from './audit/thresholds.ts';
 import { connectControl, type VehicleControl } from './vehicleControl.ts';
+
+/** The page's font-family list (installFonts) and the font files it fetched. */
+async function fontsInUse(page: Page): Promise<{ families: string[]; files: string[] }> {
+  return page.evaluate(() => ({
+    families: getComputedStyle(document.body)
+      .fontFamily.split(',')
+      .map((f) => f.trim().replace(/^["']|["']$/g, '')),
+    files: performance
+      .getEntriesByType('resource')
+      .map((e) => e.name.split('/').pop()!)
+      .filter((n) => n.endsWith('.woff2')),
+  }));
+}
+
+/**
+ * Text drawn before a bundled file loads takes the bundled face's room: the UI's own strings are
+ * within 2 % of its width and its line box in the matched fallback, where the unit's font alone
+ * is further off. On this machine the unit's font is Liberation Sans (Arial's metrics).
+ */
+async function expectMatchedFallbacks(page: Page, families: string[]): Promise<void> {
+  const matches = await measureFaceMatch(page, families, 'Liberation Sans');
+  expect(matches).toHaveLength(families.length * 2);
+  for (const m of matches) {
+    const what = `${m.family} ${m.weight}: width ${m.width.toFixed(3)} (unmatched ${m.rawWidth.toFixed(3)}), height ${m.height.toFixed(3)}`;
+    expect(Math.abs(m.width - 1), what).toBeLessThan(0.02);
+    expect(Math.abs(m.height - 1), what).toBeLessThan(0.02);
+    expect(Math.abs(m.rawWidth - 1), what).toBeGreaterThan(Math.abs(m.width - 1));
+  }
+}
 
 /** The matrix covered every combination in the state it claims, looked at something, found nothing. */
 function expectCleanMatrix(
@@ -260,6 +290,14 @@ describe('safety audit (real Chromium, real bridge, dev panel at 166 px/in)', ()
       await context.close();
     }
   });
+  it('draws text in the bundled Noto Sans, with a metric-matched fallback until it loads', async () => {
+    await showScreen(page, 'home');
+    const { families, files } = await fontsInUse(page);
+    expect(families.slice(0, 3)).toEqual(['Noto Sans', 'Noto Sans Fallback', 'Noto Sans SC']);
+    // A brand face no variant here names is declared but never fetched.
+    expect(files.filter((f) => f.startsWith('inter-'))).toEqual([]);
+    await expectMatchedFallbacks(page, ['Noto Sans']);
+  });
 });
 
 /** Every other vehicle line in build/variants, on its own panel, in its own locales. */
@@ -356,4 +394,30 @@ describe.each(OTHER_VARIANTS)('safety audit on the %s variant', (name) => {
     expect(seen.sort()).toEqual(merchants.map((m) => m.id).sort());
     expect(errors).toEqual([]);
   }, 60_000);
+  it("draws Latin text in the variant's brand face, Chinese in Noto Sans SC, each with its fallback", async () => {
+    const loaded = loadVariant(name, PROJECT_ROOT);
+    if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
+    const { page, errors } = await openPanelPage(
+      browser,
+      hostPageUrl(stack.host),
+      loaded.variant.panel,
+    );
+    await waitForApp(page);
+    await setLocale(page, 'en');
+    await showScreen(page, 'settings');
+    const { families } = await fontsInUse(page);
+    const brand = families[0]!;
+    expect(families.slice(0, 2)).toEqual([brand, `${brand} Fallback`]);
+    expect(families).toContain('Noto Sans SC');
+    if (loaded.variant.brand.font === 'inter') {
+      expect(brand).toBe('Inter');
+      await expect
+        .poll(async () =>
+          (await fontsInUse(page)).files.some((f) => f.startsWith('inter-latin-400')),
+        )
+        .toBe(true);
+    }
+    await expectMatchedFallbacks(page, [...new Set([brand, 'Noto Sans'])]);
+    expect(errors).toEqual([]);
+  });
 });
