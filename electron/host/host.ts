@@ -6,6 +6,7 @@ import { createDispatcher, type Dispatch } from './dispatch.ts';
 import type { HostEventBus } from './events.ts';
 import { hostHandlers } from './handlers/index.ts';
 import { log } from './log.ts';
+import { serveMedia, type MediaResponse } from './media/serveMedia.ts';
 import { createHostServices } from './services.ts';
 
 export interface HostOptions {
@@ -38,6 +39,8 @@ export interface Host {
   checkCloud(): Promise<void>;
   /** Orders stored but not yet accepted by the cloud. */
   pendingOrders(): number;
+  /** A `/media/...` request on the app's origin (merchant images), for either transport. */
+  media(pathname: string): Promise<MediaResponse>;
   close(): void;
 }
 
@@ -76,6 +79,7 @@ export function createHost(options: HostOptions): Host {
       await services.monitor.check();
     },
     pendingOrders: () => services.outbox.pending(),
+    media: (pathname) => serveMedia(services.images, pathname),
     close: () =>
       disposables.dispose((error) => log.error('host.close_failed', { error: String(error) })),
   };

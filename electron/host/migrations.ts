@@ -130,4 +130,19 @@ export const HOST_MIGRATIONS: readonly Migration[] = [
     // The merchant's name as the offer showed it, so the mute list reads as names offline too.
     sql: `ALTER TABLE offer_mutes ADD COLUMN merchant_name TEXT;`,
   },
+  {
+    version: 7,
+    name: 'merchant images',
+    // Images the host fetched for the renderer to show from its own origin, offline too. body is
+    // NULL until fetched; failed_at marks one refused by the checks (not fetched again).
+    sql: `CREATE TABLE merchant_images (
+      merchant_id TEXT PRIMARY KEY NOT NULL,
+      image_url TEXT NOT NULL,
+      content_type TEXT,
+      body BLOB,
+      fetched_at TEXT,
+      used_at TEXT,
+      failed_at TEXT
+    ) STRICT;`,
+  },
 ];

@@ -3,6 +3,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { Variant } from '../../common/variant.schema.ts';
 import { CloudCache } from './cache/cloudCache.ts';
 import { CatalogService } from './catalog/catalogService.ts';
+import { MerchantImages } from './media/merchantImages.ts';
 import type { BackoffPolicy } from './cloudClient/backoff.ts';
 import { CloudClient } from './cloudClient/client.ts';
 import { CloudMonitor } from './cloudMonitor.ts';
@@ -46,6 +47,7 @@ export interface HostServices {
   orders: OrderService;
   outbox: Outbox;
   catalog: CatalogService;
+  images: MerchantImages;
   favourites: FavouritesService;
   paymentMethods: PaymentMethodsService;
   finance: FinanceService;
@@ -152,6 +154,10 @@ export function createHostServices(options: HostServicesOptions): {
     syncSoon: () => void consentSync.kick(),
   });
   const finance = new FinanceService({ db, client, cache, consent: consentStore, log });
+  const images = disposables.add(
+    new MerchantImages({ db, cloudBase: variant.cloudUrl, log }),
+    (i) => i.close(),
+  );
   const services: HostServices = {
     db,
     events,
@@ -160,7 +166,8 @@ export function createHostServices(options: HostServicesOptions): {
     consent,
     orders,
     outbox,
-    catalog: new CatalogService({ client, cache, consent: consentStore, log }),
+    catalog: new CatalogService({ client, cache, consent: consentStore, images, log }),
+    images,
     favourites: new FavouritesService({ db, client, cache, log }),
     paymentMethods: new PaymentMethodsService({ client, cache, log }),
     finance,

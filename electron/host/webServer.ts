@@ -2,6 +2,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildCsp } from './csp.ts';
+import { MEDIA_PREFIX } from './media/serveMedia.ts';
 import type { Host } from './host.ts';
 import { bindSocketTransport } from './socketTransport.ts';
 import { contentType, resolveStaticPath } from './staticFiles.ts';
@@ -24,7 +25,11 @@ export interface WebServer {
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const csp = buildCsp({ bridgeUrl: options.host.variant.bridgeUrl });
   let origin = '';
-  const http = createServer((req, res) => serveStatic(req, res, options.rendererRoot, csp));
+  const http = createServer((req, res) => {
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    if (pathname.startsWith(MEDIA_PREFIX)) void sendMedia(req, res, options.host, pathname);
+    else serveStatic(req, res, options.rendererRoot, csp);
+  });
   const io = bindSocketTransport(http, options.host, () => origin, options.secret);
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -41,6 +46,30 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         http.closeAllConnections();
       }),
   };
+}
+
+/** Merchant images the host keeps, from the page's own origin (the CSP's img-src 'self'). */
+async function sendMedia(
+  req: IncomingMessage,
+  res: ServerResponse,
+  host: Host,
+  pathname: string,
+): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+    return;
+  }
+  try {
+    const media = await host.media(pathname);
+    res.writeHead(media.status, {
+      ...media.headers,
+      'Content-Length': media.body?.length ?? 0,
+    });
+    res.end(req.method === 'HEAD' ? undefined : media.body);
+  } catch {
+    // The database is closing (shutdown): nothing to serve.
+    if (!res.headersSent) res.writeHead(503).end();
+  }
 }
 
 function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, csp: string): void {

@@ -26,6 +26,7 @@ import {
   APP_SCHEME,
   isAllowedNavigation,
   permissionDecision,
+  appMediaPath,
   planAppResponse,
   rendererCsp,
   STARTUP_BACKGROUND,
@@ -117,8 +118,15 @@ function hardenSession(): void {
   ses.on('will-download', (event) => event.preventDefault());
 }
 
-function serveApp(rendererRoot: string, csp: string): void {
+function serveApp(rendererRoot: string, csp: string, host: () => Host | undefined): void {
   protocol.handle(APP_SCHEME, async (request) => {
+    const media = request.method === 'GET' ? appMediaPath(request.url) : null;
+    const running = host();
+    if (media !== null && running) {
+      const answer = await running.media(media);
+      const body = answer.body ? new Uint8Array(answer.body) : null;
+      return new Response(body, { status: answer.status, headers: answer.headers });
+    }
     const plan = planAppResponse(rendererRoot, { method: request.method, url: request.url }, csp);
     if (plan.status !== 200) {
       log.warn('app_protocol.refused', { status: plan.status, url: request.url });
@@ -305,7 +313,7 @@ function main(): void {
     .then(() => {
       Menu.setApplicationMenu(null);
       hardenSession();
-      serveApp(paths.rendererRoot, csp);
+      serveApp(paths.rendererRoot, csp, () => host);
       host = createHost({
         variant,
         cloudToken,

@@ -10,6 +10,7 @@ import type {
 import { TRANSPORT } from '../../common/hostApi/channels.ts';
 import type { Variant } from '../../common/variant.schema.ts';
 import { buildCsp } from '../host/csp.ts';
+import { MEDIA_PREFIX } from '../host/media/serveMedia.ts';
 import { contentType, resolveStaticPath } from '../host/staticFiles.ts';
 
 /** The renderer's only origin: `app://dashport`. */
@@ -133,6 +134,13 @@ export function resolveAppRequest(rendererRoot: string, url: unknown): string | 
   if (decoded.includes('\0') || decoded.includes('\\')) return null;
   if (decoded.split('/').some((segment) => segment === '..' || segment === '.')) return null;
   return resolveStaticPath(rendererRoot, pathname);
+}
+
+/** The path of an `app://dashport/media/...` request (served by the host, not from files), or null. */
+export function appMediaPath(url: unknown): string | null {
+  if (!isAppUrl(url)) return null;
+  const { pathname } = new URL(url as string);
+  return pathname.startsWith(MEDIA_PREFIX) ? pathname : null;
 }
 
 export type AppResponsePlan =

@@ -19,6 +19,8 @@ const ACTIVITIES = {
   fullText: { flag: UX.LIMIT_STRING_LENGTH, parkedOnly: false },
   fullLists: { flag: UX.LIMIT_CONTENT, parkedOnly: false },
   offers: { flag: UX.NO_OFFERS, parkedOnly: true },
+  // A5: no photographs for the driver; pictograms instead. A passenger's table lifts the lock.
+  photos: { flag: UX.FULLY_RESTRICTED, parkedOnly: false },
 } as const;
 export type Activity = keyof typeof ACTIVITIES;
 

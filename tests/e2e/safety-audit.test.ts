@@ -196,7 +196,7 @@ describe('safety audit (real Chromium, real bridge, dev panel at 166 px/in)', ()
     expect((await auditNow(page, request)).audit.violations).toEqual([]);
   });
 
-  it('while moving, reports an injected text field, animation, long list and long string, and nothing else of that kind', async () => {
+  it('while moving, reports an injected text field, animation, photograph, long list and long string, and nothing else of that kind', async () => {
     await vehicle.drive(50);
     await waitForDriveState(page, 'MOVING');
     await showScreen(page, 'home');
@@ -204,7 +204,14 @@ describe('safety audit (real Chromium, real bridge, dev panel at 166 px/in)', ()
       thresholds: thresholdsFor(config.panel.pxPerInch, config.uxRestrictions.limits),
       moving: true,
     };
-    const MOVING_ONLY = new Set(['text-input', 'animation', 'video', 'list-rows', 'string-length']);
+    const MOVING_ONLY = new Set([
+      'text-input',
+      'animation',
+      'video',
+      'photo',
+      'list-rows',
+      'string-length',
+    ]);
     const movingOnly = async () =>
       (await auditNow(page, request)).audit.violations.filter((v) => MOVING_ONLY.has(v.check));
     expect(await movingOnly()).toEqual([]);
@@ -229,7 +236,14 @@ describe('safety audit (real Chromium, real bridge, dev panel at 166 px/in)', ()
         text.dataset.testid = 'fixture-long';
         const spinner = Object.assign(document.createElement('div'), { textContent: 'spin' });
         spinner.dataset.testid = 'fixture-spinner';
-        box.append(input, list, text, spinner);
+        // A photograph: any raster image, here a 1×1 PNG drawn large.
+        const photo = Object.assign(document.createElement('img'), {
+          src: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+          width: 40,
+          height: 40,
+        });
+        photo.dataset.testid = 'fixture-photo';
+        box.append(input, list, text, spinner, photo);
         document.body.append(box);
         spinner.animate([{ opacity: 1 }, { opacity: 0.5 }], {
           duration: 1000,
@@ -247,9 +261,10 @@ describe('safety audit (real Chromium, real bridge, dev panel at 166 px/in)', ()
         ['animation', 'fixture-spinner', 'running'],
         ['list-rows', 'fixture-list', rows],
         ['string-length', 'fixture-long', long],
+        ['photo', 'fixture-photo', 'shown'],
       ]),
     );
-    expect(found).toHaveLength(4);
+    expect(found).toHaveLength(5);
 
     await page.evaluate(() => document.getElementById('audit-fixture')?.remove());
     expect(await movingOnly()).toEqual([]);
@@ -388,6 +403,19 @@ describe.each(OTHER_VARIANTS)('safety audit on the %s variant', (name) => {
         return main.scrollHeight - main.clientHeight;
       });
       expect(scrolls, `page ${p} scrolls`).toBeLessThanOrEqual(1);
+      // Each row shows the merchant's picture, fetched by the host and drawn from the app's origin.
+      await expect
+        .poll(() =>
+          page.evaluate(() =>
+            [...document.querySelectorAll<HTMLImageElement>('[data-testid="merchants"] img')].map(
+              (img) =>
+                img.complete &&
+                img.naturalWidth > 0 &&
+                new URL(img.currentSrc).origin === location.origin,
+            ),
+          ),
+        )
+        .toEqual(onPage.map(() => true));
       if (p < pages) await page.getByTestId('merchants-next').click();
     }
     expect(await page.getByTestId('merchants-next').isDisabled()).toBe(true);

@@ -5,6 +5,7 @@ import { limitText, LimitedText } from '../../renderer/safety/LimitedText.tsx';
 import { RestrictedList } from '../../renderer/safety/RestrictedList.tsx';
 import { RestrictedTextInput } from '../../renderer/safety/RestrictedTextInput.tsx';
 import { ReadingContent } from '../../renderer/safety/ReadingContent.tsx';
+import { MerchantImage } from '../../renderer/features/services/categories.tsx';
 import { StoreProvider } from '../../renderer/store/context.tsx';
 import { STALE_AFTER_MS } from '../../renderer/vehicle/subscriptions.ts';
 import { DRIVING, feed, PARKED, renderApp, type Harness } from './harness.tsx';
@@ -124,6 +125,9 @@ describe('restricted components', () => {
         <ReadingContent>
           <p data-testid="terms">Terms</p>
         </ReadingContent>
+        <span data-testid="picture">
+          <MerchantImage merchant={{ id: 'sf-polk-burgers', category: 'food' }} />
+        </span>
       </StoreProvider>,
     );
     return view;
@@ -140,6 +144,12 @@ describe('restricted components', () => {
     expect((screen.getByTestId('search') as HTMLInputElement).disabled).toBe(false);
     expect(screen.getByTestId('long').textContent).toHaveLength(200);
     expect(screen.getByTestId('terms')).toBeTruthy();
+    // The host's picture of the merchant, from the app's own origin, over the pictogram.
+    const picture = screen.getByTestId('picture');
+    expect(picture.querySelector('img')?.getAttribute('src')).toBe(
+      '/media/merchants/sf-polk-burgers',
+    );
+    expect(picture.querySelector('svg')).toBeTruthy();
   });
 
   it('cap rows, disable typing, cut strings and hide reading while moving', async () => {
@@ -152,6 +162,9 @@ describe('restricted components', () => {
     expect((screen.getByTestId('search') as HTMLInputElement).disabled).toBe(true);
     expect(Array.from(screen.getByTestId('long').textContent ?? '')).toHaveLength(120);
     expect(screen.queryByTestId('terms')).toBeNull();
+    // A5: the pictogram only, no photograph, for the driver.
+    expect(screen.getByTestId('picture').querySelector('img')).toBeNull();
+    expect(screen.getByTestId('picture').querySelector('svg')).toBeTruthy();
   });
 
   it('cuts by characters, not UTF-16 units', () => {

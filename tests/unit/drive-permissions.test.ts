@@ -56,6 +56,11 @@ describe('allows: the one decision screens and controls ask (table)', () => {
     ['offers', at(IDLING, 'IDLING', 0), false],
     ['offers', at(PARKED, 'PARKED', UX.NO_OFFERS), false],
     ['offers', MOVING_PASSENGER, false],
+    ['photos', PARKED, true],
+    ['photos', MOVING, false],
+    ['photos', UNKNOWN, false],
+    // Under the passenger table (no FULLY_RESTRICTED) a merchant's picture shows.
+    ['photos', at(MOVING_PASSENGER, 'MOVING', flagsOf(['NO_VIDEO', 'NO_OFFERS'])), true],
   ])('%s in %o -> %s', (permission, context, expected) => {
     expect(allows(permission, context)).toBe(expected);
   });

@@ -9,6 +9,7 @@ import {
   isAllowedNavigation,
   isTrustedIpcSender,
   permissionDecision,
+  appMediaPath,
   planAppResponse,
   rendererCsp,
   resolveAppRequest,
@@ -238,6 +239,20 @@ describe('planAppResponse', () => {
     expect(plan.headers['x-content-type-options']).toBe('nosniff');
     expect(plan.headers['content-type']).toBe(type);
     if (plan.status === 200) expect(plan.body).toBe(body);
+  });
+});
+
+describe('appMediaPath: app:// requests the host answers (merchant images)', () => {
+  it.each([
+    ['app://dashport/media/merchants/sf-polk-burgers', '/media/merchants/sf-polk-burgers'],
+    ['app://dashport/media/anything', '/media/anything'],
+    ['app://dashport/assets/media/x.js', null],
+    ['app://other/media/merchants/x', null],
+    ['http://127.0.0.1/media/merchants/x', null],
+    ['app://dashport/index.html', null],
+    [42, null],
+  ])('%s → %s', (url, expected) => {
+    expect(appMediaPath(url)).toBe(expected);
   });
 });
 

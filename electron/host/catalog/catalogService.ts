@@ -12,6 +12,7 @@ import type { ConsentStore } from '../consent/consentStore.ts';
 import { HostFailure } from '../dispatch.ts';
 import type { CloudCache, SearchCircle, SearchKind } from '../cache/cloudCache.ts';
 import { withCache } from '../cache/withCache.ts';
+import type { MerchantImages } from '../media/merchantImages.ts';
 
 /** Around the car when no radius is asked for: a few minutes' drive in town. */
 export const DEFAULT_RADIUS_M = 10_000;
@@ -32,17 +33,21 @@ export class CatalogService {
   private readonly client: CloudClient;
   private readonly cache: CloudCache;
   private readonly consent: ConsentStore;
+  private readonly images: MerchantImages | null;
   private readonly log: Logger;
 
   constructor(options: {
     client: CloudClient;
     cache: CloudCache;
     consent: ConsentStore;
+    /** Told of every merchant returned, so their images are at hand (offline too). */
+    images?: MerchantImages;
     log: Logger;
   }) {
     this.client = options.client;
     this.cache = options.cache;
     this.consent = options.consent;
+    this.images = options.images ?? null;
     this.log = options.log;
   }
 
@@ -90,6 +95,7 @@ export class CatalogService {
       cached: () => this.cache.findSearch(circle, new Date(), { heading, limit: SEARCH_LIMIT }),
       log: this.log,
     });
+    this.images?.remember(result.value);
     return {
       merchants: result.value,
       areaId,
@@ -131,6 +137,7 @@ export class CatalogService {
         cached: () => this.cache.getMerchant(merchantId, new Date()),
         log: this.log,
       });
+      this.images?.remember([result.value]);
       return { merchant: result.value, stale: result.stale, fetchedAt: result.fetchedAt };
     } catch (error) {
       // The cloud says it is gone: so is the cached copy.

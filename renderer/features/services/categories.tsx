@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import { useAllowed } from '../../safety/useAllowed.ts';
 import type { ReactNode } from 'react';
 import { MERCHANT_CATEGORIES, type MerchantCategory } from '../../../common/categories.ts';
 
@@ -77,10 +79,11 @@ function hue(id: string): number {
 }
 
 /**
- * A merchant's picture, drawn here: the cloud's images are not reachable under the renderer's
- * CSP (img-src 'self' data:), and a pictogram on the merchant's own colour is what a glance
- * needs anyway (A5 allows icons, not photographs). White on a dark tone keeps the icon above
- * 4.5:1 whatever the hue.
+ * A merchant's picture: the image the host fetched and keeps (served from the app's own origin, so
+ * the CSP stays img-src 'self'), over the category pictogram on the merchant's own colour, which
+ * shows until the image has loaded, when there is none (offline, refused), and for the driver
+ * while moving (A5: icons, not photographs). White on a dark tone keeps the pictogram above 4.5:1
+ * whatever the hue.
  */
 export function MerchantImage({
   merchant,
@@ -89,17 +92,26 @@ export function MerchantImage({
   merchant: { id: string; category: MerchantCategory };
   size?: 'small' | 'large';
 }) {
+  const photos = useAllowed('photos');
+  const [loaded, setLoaded] = useState(false);
   return (
-    <svg
-      className={`merchant-image merchant-image--${size}`}
-      viewBox="0 0 100 100"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <rect width="100" height="100" rx="16" fill={`hsl(${hue(merchant.id)} 55% 26%)`} />
-      <g fill="#ffffff" color="#ffffff" transform="translate(14 14) scale(0.72)">
-        {GLYPHS[merchant.category]}
-      </g>
-    </svg>
+    <span className={`merchant-image merchant-image--${size}`} aria-hidden="true">
+      <svg viewBox="0 0 160 100" focusable="false">
+        <rect width="160" height="100" rx="16" fill={`hsl(${hue(merchant.id)} 55% 26%)`} />
+        <g fill="#ffffff" color="#ffffff" transform="translate(44 14) scale(0.72)">
+          {GLYPHS[merchant.category]}
+        </g>
+      </svg>
+      {photos && (
+        <img
+          src={`/media/merchants/${encodeURIComponent(merchant.id)}`}
+          alt=""
+          decoding="async"
+          data-loaded={loaded}
+          onLoad={() => setLoaded(true)}
+          onError={() => setLoaded(false)}
+        />
+      )}
+    </span>
   );
 }

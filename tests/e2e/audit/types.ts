@@ -13,6 +13,7 @@ export type CheckId =
   | 'text-input'
   | 'animation'
   | 'video'
+  | 'photo'
   | 'list-rows'
   | 'string-length'
   | 'missing-glyph'

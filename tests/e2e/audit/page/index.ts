@@ -1,7 +1,7 @@
 import type { AuditRequest, CheckId, PageAudit } from '../types.ts';
 import { collectTargets, auditTargets } from './targets.ts';
 import { auditText, collectTextElements } from './text.ts';
-import { auditLists, auditMotion, auditTextEntry, auditVideo } from './restricted.ts';
+import { auditLists, auditMotion, auditPhotos, auditTextEntry, auditVideo } from './restricted.ts';
 import { auditGlyphs } from './glyphs.ts';
 import { auditOverflow } from './overflow.ts';
 
@@ -60,6 +60,7 @@ export function run(request: AuditRequest): PageAudit {
     'text-input': 0,
     animation: 0,
     video: 0,
+    photo: 0,
     'list-rows': 0,
     'string-length': request.moving ? texts.length : 0,
     'missing-glyph': glyphResult.checked,
@@ -78,13 +79,16 @@ export function run(request: AuditRequest): PageAudit {
     const entry = auditTextEntry();
     const motion = auditMotion();
     const video = auditVideo();
+    const photos = auditPhotos();
     const lists = auditLists(t);
     checked['text-input'] = entry.checked;
     checked.animation = motion.checked;
     checked.video = video.checked;
+    checked.photo = photos.checked;
     checked['list-rows'] = lists.checked;
     maxListRows = lists.maxRows;
     violations.push(...entry.violations, ...motion.violations, ...video.violations);
+    violations.push(...photos.violations);
     violations.push(...lists.violations);
   }
   const r = (v: number | null) => (v === null ? null : Number(v.toFixed(2)));

@@ -119,6 +119,40 @@ export function auditVideo(): { violations: Violation[]; checked: number } {
   return { violations, checked: videos.length + marquees.length };
 }
 
+/**
+ * A5: no photographs for the driver. Any image shown from a file or the network (an <img>, a
+ * <picture>, a CSS background from a URL) counts; inline SVG pictograms do not.
+ */
+export function auditPhotos(): { violations: Violation[]; checked: number } {
+  const violations: Violation[] = [];
+  const images = [...document.querySelectorAll('img, picture, image')];
+  for (const image of images) {
+    if (isShown(image)) {
+      violations.push({
+        check: 'photo',
+        element: describe(image),
+        measured: 'shown',
+        limit: 'none',
+      });
+    }
+  }
+  let backgrounds = 0;
+  for (const element of document.querySelectorAll('body *')) {
+    const background = getComputedStyle(element).backgroundImage;
+    if (!/url\(/.test(background)) continue;
+    backgrounds += 1;
+    if (isShown(element)) {
+      violations.push({
+        check: 'photo',
+        element: describe(element),
+        measured: 'background image',
+        limit: 'none',
+      });
+    }
+  }
+  return { violations, checked: images.length + backgrounds };
+}
+
 const LIST_SELECTOR = 'ul, ol, [role="list"], [role="grid"], [data-restricted-list]';
 
 /** Rows as a reader counts them: items for lists, rows for grids, children for marked grids. */
