@@ -58,13 +58,16 @@ const CODE_ALPHABET = 'ACDEFHJKLMNPRTUVWXY3479';
 /** A pickup time may lie a little behind (sent late from a tunnel) but not hours away. */
 const PICKUP_PAST_MS = 15 * 60_000;
 const PICKUP_AHEAD_MS = 3 * 60 * 60_000;
+/** A vehicle service is booked for a drop-off time, up to two weeks ahead. */
+const APPOINTMENT_AHEAD_MS = 14 * 24 * 60 * 60_000;
 
-function checkPickupTime(pickupAt: string, now: Date): void {
+function checkPickupTime(pickupAt: string, now: Date, appointment: boolean): void {
   const offset = Date.parse(pickupAt) - now.getTime();
-  if (offset < -PICKUP_PAST_MS || offset > PICKUP_AHEAD_MS) {
+  const ahead = appointment ? APPOINTMENT_AHEAD_MS : PICKUP_AHEAD_MS;
+  if (offset < -PICKUP_PAST_MS || offset > ahead) {
     throw unprocessable(
       'pickup_time_out_of_range',
-      `The pickup time ${pickupAt} is not within 15 minutes before and 3 hours after ${now.toISOString()}`,
+      `The ${appointment ? 'drop-off' : 'pickup'} time ${pickupAt} is not within 15 minutes before and ${appointment ? '14 days' : '3 hours'} after ${now.toISOString()}`,
       'body.pickupAt',
     );
   }
@@ -138,12 +141,15 @@ export function createOrderService(options: {
         );
       }
       const at = now();
-      const open = catalogue.openState(merchant, at);
+      // A service is booked for its drop-off time: the workshop must be open then, not now.
+      const appointment = merchant.category === 'vehicle_service' && request.pickupAt !== undefined;
+      if (request.pickupAt !== undefined) checkPickupTime(request.pickupAt, at, appointment);
+      const open = catalogue.openState(merchant, appointment ? new Date(request.pickupAt!) : at);
       if (!open.open) {
         const next = open.nextChange ? ` (opens ${open.nextChange.time} local time)` : '';
         throw unprocessable(
           'merchant_closed',
-          `${merchant.name} is closed${next}`,
+          `${merchant.name} is closed${appointment ? ' at that time' : ''}${next}`,
           'body.merchantId',
         );
       }
@@ -162,7 +168,6 @@ export function createOrderService(options: {
           'body.paymentMethodId',
         );
       }
-      if (request.pickupAt !== undefined) checkPickupTime(request.pickupAt, at);
       const quote = quoteLines(merchant, request.lines);
       if (
         request.expectedTotalMinor !== undefined &&

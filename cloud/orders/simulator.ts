@@ -12,7 +12,8 @@ import type { OrderService } from './service.ts';
  *
  * The schedule is derived from the stored orders (state and `updatedAt`), so after a restart the
  * simulator picks every open order up where it was, and catches up at once on overdue steps.
- * `stepMs` 0 turns the simulator off: orders then stay where they are.
+ * `stepMs` 0 turns the simulator off: orders then stay where they are. An order for a later time
+ * stays accepted until shortly before it.
  */
 export interface MerchantSimulator {
   close(): void;
@@ -65,8 +66,13 @@ export function startMerchantSimulator(options: {
     if (previous) clearTimeout(previous);
     timers.delete(order.orderId);
     if (closed || stepMs === 0 || isTerminal(order.state)) return;
-    const due = Date.parse(order.updatedAt) + stepMs;
-    const delay = Math.max(0, Math.min(due - now().getTime(), stepMs));
+    let due = Date.parse(order.updatedAt) + stepMs;
+    // An order for a time (a combined stop's pickup, a service drop-off) waits, accepted, until
+    // two steps before that time: the merchant times it, rather than finishing it hours early.
+    const held = order.state === 'accepted' && order.pickupAt !== null;
+    if (held) due = Math.max(due, Date.parse(order.pickupAt!) - 2 * stepMs);
+    const wait = due - now().getTime();
+    const delay = Math.max(0, held ? wait : Math.min(wait, stepMs));
     const timer = setTimeout(() => step(order.orderId), delay);
     timers.set(order.orderId, timer);
   };

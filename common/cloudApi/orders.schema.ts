@@ -47,7 +47,9 @@ export const OrderRequestSchema = z
       .describe(
         'When the driver expects to collect the order (a combined stop: fill up, then walk over); ' +
           'the merchant times it. Within the last 15 minutes or the next 3 hours, else 422 ' +
-          'pickup_time_out_of_range.',
+          'pickup_time_out_of_range. At a vehicle service it is the drop-off time the booking is ' +
+          'for: up to 14 days ahead, when the workshop is open then (not necessarily now), else ' +
+          '422 merchant_closed.',
       ),
     expectedTotalMinor: MinorAmountSchema.optional().describe(
       'The total the car displayed. Never used for pricing: when present and different from the ' +

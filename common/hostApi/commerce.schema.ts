@@ -60,6 +60,10 @@ export const orderSummarySchema = z.strictObject({
   /** From the cached menu; the cloud's own total (in `order`) is what is charged. */
   estimatedTotalMinor: MinorAmountSchema.nullable(),
   note: z.string(),
+  /** The merchant's category from the cache (a service booking is an appointment); null if unknown. */
+  category: CategorySchema.nullable().default(null),
+  /** The time asked for (a combined stop's pickup, a service drop-off); null: as soon as ready. */
+  pickupAt: z.iso.datetime().nullable().default(null),
 });
 export type OrderSummary = z.infer<typeof orderSummarySchema>;
 

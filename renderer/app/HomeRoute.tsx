@@ -6,13 +6,16 @@ import { HomeOffer } from '../features/offers/HomeOffer.tsx';
 import { HomeContext } from '../features/services/home/HomeContext.tsx';
 import { HomeFavourites } from '../features/services/home/HomeFavourites.tsx';
 import { HomeOrder } from '../features/services/home/HomeOrder.tsx';
-import { NextAppointment } from '../features/testDrives/NextAppointment.tsx';
 import { useAppStore } from '../store/context.tsx';
+import { NextAppointment } from './NextAppointment.tsx';
 
 interface HomeCard {
   card: ComponentType;
-  /** The variant feature the card belongs to; off, the card is left out. */
-  feature: keyof PublicVariantConfig['features'];
+  /**
+   * The variant feature the card belongs to; off, the card is left out. None: the card draws on
+   * several features and asks each itself (the next appointment).
+   */
+  feature: keyof PublicVariantConfig['features'] | null;
 }
 
 /**
@@ -29,7 +32,7 @@ export const HOME_COLUMNS: readonly (readonly HomeCard[])[] = [
   [{ card: HomeFavourites, feature: 'services' }],
   [
     { card: LeaseGlance, feature: 'lease' },
-    { card: NextAppointment, feature: 'testDrives' },
+    { card: NextAppointment, feature: null },
   ],
   [{ card: HomeOffer, feature: 'offers' }],
 ];
@@ -37,7 +40,7 @@ export const HOME_COLUMNS: readonly (readonly HomeCard[])[] = [
 export function HomeRoute() {
   const features = useAppStore((s) => s.config.features);
   const columns = HOME_COLUMNS.map((cards) =>
-    cards.filter((c) => features[c.feature]).map((c) => c.card),
+    cards.filter((c) => c.feature === null || features[c.feature]).map((c) => c.card),
   );
   return <HomeScreen columns={columns} />;
 }

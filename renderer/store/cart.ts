@@ -1,4 +1,9 @@
-import type { Fulfilment, MerchantDetail } from '../../common/cloudApi/catalog.schema.ts';
+import type {
+  Fulfilment,
+  MerchantCategory,
+  MerchantDetail,
+} from '../../common/cloudApi/catalog.schema.ts';
+import type { OpeningHours } from '../../common/openingHours.ts';
 import type { OrderRequest } from '../../common/cloudApi/orders.schema.ts';
 import { priceOrder, type PriceBreakdown, type TaxRule } from '../../common/money.ts';
 
@@ -17,6 +22,9 @@ export interface CartMerchant {
   currency: string;
   tax: TaxRule;
   deliversToCar: boolean;
+  category: MerchantCategory;
+  /** For the drop-off times a vehicle service offers at checkout. */
+  openingHours: OpeningHours;
 }
 
 export interface CartLine {
@@ -47,6 +55,8 @@ export function cartMerchantOf(merchant: MerchantDetail): CartMerchant {
     currency: merchant.currency,
     tax: { rateBp: merchant.tax.rateBp, included: merchant.tax.included },
     deliversToCar: merchant.deliversToCar,
+    category: merchant.category,
+    openingHours: merchant.openingHours,
   };
 }
 
@@ -98,8 +108,10 @@ export function cartPrice(cart: Cart): PriceBreakdown {
 }
 
 /** The request the host stores and sends; the displayed total goes along so a changed price is caught. */
-export function orderRequestOf(cart: Cart, paymentMethodId: string): OrderRequest {
+/** The order for the cart; `pickupAt` is a service's drop-off time when one was chosen. */
+export function orderRequestOf(cart: Cart, paymentMethodId: string, pickupAt?: Date): OrderRequest {
   return {
+    ...(pickupAt ? { pickupAt: pickupAt.toISOString() } : {}),
     merchantId: cart.merchant.id,
     currency: cart.merchant.currency,
     fulfilment: cart.fulfilment,

@@ -116,3 +116,13 @@ export function formatDateTime(iso: string, locale: string): string {
     new Date(iso),
   );
 }
+
+/** "Tue 08:30": a drop-off time on the place's own clock, weekday and time only (days ahead are few). */
+export function formatSlot(at: Date, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  }).format(at);
+}

@@ -133,6 +133,40 @@ describe('the home screen as the car’s dashboard', () => {
     expect(shown('home-appointment-open')).toBe(false);
   }, 30_000);
 
+  it('books a service for a drop-off time at checkout, and home shows it as the next appointment', async () => {
+    app = await renderApp();
+    feedCar(app, PARKED);
+    act(() => app!.store.getState().push({ name: 'merchant', merchantId: 'sf-van-ness-service' }));
+    await tap('add-oil-change');
+    await tap('options-add');
+    await tap('to-checkout');
+    // Three drop-off times, the earliest on each open day; the second is chosen.
+    const slots = await waitFor(() => {
+      const found = [...document.querySelectorAll<HTMLElement>('[data-testid^="slot-"]')];
+      if (found.length !== 3) throw new Error(`${found.length} slots`);
+      return found.map((el) => el.dataset.testid!.slice('slot-'.length));
+    }, WAIT);
+    await tap(`slot-${slots[1]}`);
+    await tap('place-order');
+    await waitFor(() => expect(stackNames(app!)).toEqual(['home', 'merchant', 'order']), WAIT);
+    const stored = await waitFor(() => {
+      const row = app!.cloud.db
+        .prepare("SELECT snapshot_json FROM orders WHERE merchant_id = 'sf-van-ness-service'")
+        .get() as { snapshot_json: string } | undefined;
+      if (!row) throw new Error('not in the cloud yet');
+      return JSON.parse(row.snapshot_json) as { pickupAt: string };
+    }, WAIT);
+    expect(stored.pickupAt).toBe(slots[1]);
+
+    act(() => app!.store.getState().reset({ name: 'home' }));
+    const line = await screen.findByTestId('home-appointment-line', {}, WAIT);
+    expect(line.textContent).toMatch(/Synthetic oil change · .* · Van Ness Auto Service/);
+    // A booking a day or more ahead is an appointment, not an order under way.
+    expect(shown('home-order')).toBe(false);
+    await tap('home-appointment-open');
+    expect(stackNames(app)).toEqual(['home', 'order']);
+  }, 30_000);
+
   it('leaves out the cards of a feature the variant turns off', async () => {
     app = await renderApp({
       variant: { features: { services: false, lease: false, offers: false, testDrives: false } },

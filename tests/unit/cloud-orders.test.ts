@@ -319,6 +319,50 @@ describe('order errors', () => {
     expect(again.status).toBe(409);
   });
 
+  describe('a vehicle service booked for a drop-off time', () => {
+    // WEDNESDAY is 11:00 in San Francisco; Van Ness Auto Service opens 07:30–18:00 on weekdays,
+    // 08:00–16:00 on Saturdays, and not on Sundays.
+    const service = (pickupAt: string): OrderRequest => ({
+      merchantId: 'sf-van-ness-service',
+      currency: 'USD',
+      fulfilment: 'pickup',
+      paymentMethodId: CARD_1,
+      lines: [{ itemId: 'oil-change', quantity: 1, optionIds: ['0w20'] }],
+      pickupAt,
+    });
+
+    it('takes a drop-off days ahead when the workshop is open then, even if closed now', async () => {
+      const friday = '2026-03-13T16:00:00.000Z'; // Friday 09:00 local
+      const res = await api(server, TOKEN_1).put('/v1/orders/order-svc-00001', service(friday));
+      expect(res.status).toBe(201);
+      expect(OrderSchema.parse(res.body).pickupAt).toBe(friday);
+      clock = new Date(WEDNESDAY.getTime() + 12 * 3_600_000); // Wednesday 23:00: closed now
+      const thursday = '2026-03-12T16:30:00.000Z'; // Thursday 09:30 local
+      const late = await api(server, TOKEN_1).put('/v1/orders/order-svc-00002', service(thursday));
+      expect(late.status).toBe(201);
+    });
+
+    it.each([
+      ['on a Sunday', '2026-03-15T17:00:00.000Z', 'merchant_closed', /at that time/],
+      ['fifteen days ahead', '2026-03-26T16:00:00.000Z', 'pickup_time_out_of_range', /14 days/],
+    ])('refuses one %s', async (_when, pickupAt, code, message) => {
+      const res = await api(server, TOKEN_1).put('/v1/orders/order-svc-00003', service(pickupAt));
+      expect(res.status).toBe(422);
+      const error = await errorOf(res);
+      expect(error.code).toBe(code);
+      expect(error.message).toMatch(message);
+    });
+
+    it('keeps the 3-hour window for anything but a service', async () => {
+      const tomorrow = new Date(WEDNESDAY.getTime() + 24 * 3_600_000).toISOString();
+      const res = await api(server, TOKEN_1).put(
+        '/v1/orders/order-svc-00004',
+        coffeeOrder({ pickupAt: tomorrow }),
+      );
+      expect((await errorOf(res)).code).toBe('pickup_time_out_of_range');
+    });
+  });
+
   it('accepts an expected total that matches the server’s', async () => {
     const res = await api(server, TOKEN_1).put(
       '/v1/orders/order-exp-00001',

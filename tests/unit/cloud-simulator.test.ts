@@ -86,6 +86,25 @@ describe('merchant simulator and order events', () => {
     expect(mine).toHaveLength(5);
   });
 
+  it('holds an order for a later time at accepted until two steps before it', async () => {
+    const server = await h.start({ orderStepMs: 40 });
+    const seen = collect(await h.events(server, TOKEN_1));
+    const pickupAt = new Date(Date.now() + 600).toISOString();
+    const placed = Date.now();
+    const res = await api(server, TOKEN_1).put('/v1/orders/order-hold-0001', {
+      ...fuelOrder(),
+      pickupAt,
+    });
+    expect(res.status).toBe(201);
+    await eventually(async () => (seen.length >= 5 ? true : undefined));
+    expect(seen.map((e) => e.order.state)).toEqual(ORDER_PROGRESS);
+    const preparingAt = Date.parse(seen[2]!.order.updatedAt);
+    // Without a time it would prepare one step (40 ms) after acceptance; held, not before
+    // pickupAt − 2 steps (about 520 ms after it was placed).
+    expect(preparingAt - placed).toBeGreaterThanOrEqual(480);
+    expect(preparingAt).toBeLessThanOrEqual(Date.parse(pickupAt));
+  });
+
   it('refuses an event connection without a valid token', async () => {
     const server = await h.start();
     await expect(h.events(server, undefined)).rejects.toThrow('unauthorized');

@@ -8,6 +8,10 @@ import { estimatePickup } from '../../renderer/features/services/home/pickupEsti
 import { openNearbyPicks } from '../../renderer/features/services/home/openNearbyPicks.ts';
 import { nextBooking } from '../../renderer/features/testDrives/NextAppointment.tsx';
 import { homeCardActions } from '../../renderer/ui/theme.ts';
+import type { LocalOrder } from '../../common/hostApi/commerce.schema.ts';
+import { soonest, type Appointment } from '../../renderer/data/appointment.ts';
+import { nextServiceBooking } from '../../renderer/features/services/home/serviceAppointment.ts';
+import { orderForHome } from '../../renderer/features/services/orderView.ts';
 
 const place = (
   id: string,
@@ -149,5 +153,72 @@ describe('combinedStopFor: the stop to propose', () => {
   ] as [string, StopList['stops'], Favourite[], string | null][])('%s', (_n, stops, favs, want) => {
     const found = combinedStopFor(stops, favs);
     expect(found ? `${found.station.id}:${found.favourite.id}` : null).toBe(want);
+  });
+});
+
+describe('service bookings: the next appointment and the order card', () => {
+  const NOW = Date.parse('2026-03-11T18:00:00.000Z');
+  const booking = (
+    id: string,
+    pickupAt: string | null,
+    extra: { category?: 'vehicle_service' | 'coffee'; state?: string; delivery?: string } = {},
+  ) =>
+    ({
+      clientOrderId: id,
+      delivery: extra.delivery ?? 'sent',
+      failure: null,
+      order: { state: extra.state ?? 'accepted', updatedAt: '2026-03-11T17:00:00.000Z' },
+      summary: {
+        merchantId: 'sf-van-ness-service',
+        merchantName: 'Van Ness Auto Service',
+        category: extra.category ?? 'vehicle_service',
+        pickupAt,
+        lines: [],
+      },
+      queuedAt: '2026-03-11T17:00:00.000Z',
+      sentAt: '2026-03-11T17:00:01.000Z',
+    }) as unknown as LocalOrder;
+
+  it.each<[string, LocalOrder[], string | null]>([
+    ['none', [], null],
+    [
+      'the soonest drop-off still to come',
+      [booking('fri', '2026-03-13T16:00:00.000Z'), booking('thu', '2026-03-12T16:00:00.000Z')],
+      'thu',
+    ],
+    ['one just due still counts', [booking('now', '2026-03-11T17:45:00.000Z')], 'now'],
+    ['one long past does not', [booking('past', '2026-03-11T17:00:00.000Z')], null],
+    [
+      'a cancelled one does not',
+      [booking('c', '2026-03-12T16:00:00.000Z', { state: 'cancelled' })],
+      null,
+    ],
+    [
+      'a refused one does not',
+      [booking('f', '2026-03-12T16:00:00.000Z', { delivery: 'failed' })],
+      null,
+    ],
+    [
+      'a coffee for a time is no appointment',
+      [booking('k', '2026-03-11T18:10:00.000Z', { category: 'coffee' })],
+      null,
+    ],
+    ['a service without a time is no appointment', [booking('n', null)], null],
+  ])('nextServiceBooking: %s', (_what, orders, expected) => {
+    expect(nextServiceBooking(orders, NOW)?.clientOrderId ?? null).toBe(expected);
+  });
+
+  it('leaves a booking hours ahead to the appointment card, not the order under way', () => {
+    const later = booking('later', '2026-03-12T16:00:00.000Z');
+    const soon = booking('soon', '2026-03-11T18:30:00.000Z');
+    expect(orderForHome([later], NOW)).toBeNull();
+    expect(orderForHome([soon, later], NOW)?.clientOrderId).toBe('soon');
+  });
+
+  it('soonest: the earliest of the features’ appointments', () => {
+    const a = { startsAt: 2, line: 'a', screen: { name: 'home' } } as Appointment;
+    const b = { startsAt: 1, line: 'b', screen: { name: 'home' } } as Appointment;
+    expect(soonest([null, a, b])?.line).toBe('b');
+    expect(soonest([null, null])).toBeNull();
   });
 });

@@ -93,10 +93,14 @@ export class MerchantImages {
     while (this.running < CONCURRENCY && this.queue.length > 0 && !this.closing.signal.aborted) {
       const id = this.queue.shift()!;
       this.running++;
-      void this.fetchOne(id).finally(() => {
-        this.running--;
-        this.pump();
-      });
+      void this.fetchOne(id)
+        .catch((error: unknown) =>
+          this.log.warn('media.store_failed', { id, error: String(error) }),
+        )
+        .finally(() => {
+          this.running--;
+          this.pump();
+        });
     }
   }
 
@@ -124,6 +128,8 @@ export class MerchantImages {
       this.log.info('media.fetch_failed', { merchantId, error: String(error) });
       return null;
     }
+    // The host closed (and its database with it) while the image was on its way.
+    if (this.closing.signal.aborted) return null;
     const check = checkImage(fetched.type, fetched.body);
     if (!check.ok) return this.failed(merchantId, check.problem);
     const now = new Date().toISOString();

@@ -47,6 +47,8 @@ export function summarise(
         )
       : null,
     note: request.note,
+    category: merchant?.category ?? null,
+    pickupAt: request.pickupAt ?? null,
   };
 }
 
@@ -85,5 +87,7 @@ export function summaryFromOrder(order: Order): OrderSummary {
     })),
     estimatedTotalMinor: order.totalMinor,
     note: order.note,
+    category: null,
+    pickupAt: order.pickupAt,
   };
 }

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { appointmentSlots } from '../../../common/orders/appointmentSlots.ts';
 import { useTranslation } from 'react-i18next';
 import { LimitedText } from '../../safety/LimitedText.tsx';
 import { useAppStore } from '../../store/context.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { formatMoney } from '../../ui/format.ts';
+import { formatMoney, formatSlot } from '../../ui/format.ts';
 import { cartPrice, orderRequestOf, type CartLine } from '../../store/cart.ts';
 import { StaleNote } from './Notes.tsx';
 import { PaymentLabel } from './PaymentLabel.tsx';
@@ -66,6 +67,16 @@ export function CheckoutScreen() {
   const replaceTop = useAppStore((s) => s.replaceTop);
   const reset = useAppStore((s) => s.reset);
   const [chosenPayment, setChosenPayment] = useState<string | null>(null);
+  const [chosenSlot, setChosenSlot] = useState<number | null>(null);
+  // A vehicle service is a booking: three drop-off times, the earliest each open day.
+  const merchant = cart?.merchant;
+  const slots = useMemo(
+    () =>
+      merchant?.category === 'vehicle_service'
+        ? appointmentSlots(merchant.openingHours, new Date())
+        : null,
+    [merchant],
+  );
   const [placing, setPlacing] = useState(false);
   const [failed, setFailed] = useState(false);
 
@@ -90,12 +101,13 @@ export function CheckoutScreen() {
   const price = cartPrice(cart);
   const money = (minor: number) => formatMoney(minor, cart.merchant.currency, i18n.language);
 
+  const slot = slots ? (slots.find((d) => d.getTime() === chosenSlot) ?? slots[0]) : undefined;
   const place = async () => {
-    if (!payment) return;
+    if (!payment || (slots && !slot)) return;
     setPlacing(true);
     setFailed(false);
     try {
-      const order = await placeOrder(orderRequestOf(cart, payment.id));
+      const order = await placeOrder(orderRequestOf(cart, payment.id, slot));
       clearCart();
       replaceTop({ name: 'order', clientOrderId: order.clientOrderId });
     } catch {
@@ -132,6 +144,29 @@ export function CheckoutScreen() {
                 </Button>
               ))}
             </div>
+          </div>
+        )}
+        {slots && (
+          <div className="checkout__row">
+            <span className="label">{t('checkout.dropOff')}</span>
+            {slots.length > 0 ? (
+              <div className="segmented" role="group" aria-label={t('checkout.dropOff')}>
+                {slots.map((d) => (
+                  <Button
+                    key={d.getTime()}
+                    aria-pressed={d.getTime() === slot?.getTime()}
+                    onClick={() => setChosenSlot(d.getTime())}
+                    data-testid={`slot-${d.toISOString()}`}
+                  >
+                    {formatSlot(d, i18n.language, cart.merchant.openingHours.timeZone)}
+                  </Button>
+                ))}
+              </div>
+            ) : (
+              <span className="error-line" data-testid="no-slots">
+                {t('checkout.noSlots')}
+              </span>
+            )}
           </div>
         )}
       </section>
@@ -183,7 +218,7 @@ export function CheckoutScreen() {
         )}
         <Button
           variant="primary"
-          disabled={!payment || placing}
+          disabled={!payment || placing || (slots !== null && !slot)}
           onClick={() => void place()}
           data-testid="place-order"
         >

@@ -15,11 +15,20 @@ export function isActive(order: LocalOrder): boolean {
 /** How long a finished or refused order stays on the home screen, so its outcome is seen. */
 export const OUTCOME_SHOWN_MS = 15 * 60_000;
 
+/** A drop-off more than this far off is an appointment (its own card), not an order under way. */
+const APPOINTMENT_AHEAD_MS = 30 * 60_000;
+
+function isLaterAppointment(order: LocalOrder, now: number): boolean {
+  const at = order.summary.category === 'vehicle_service' ? order.summary.pickupAt : null;
+  return at !== null && Date.parse(at) - now > APPOINTMENT_AHEAD_MS;
+}
+
 /** The order the home screen shows: the newest one in progress, or one that just ended. */
 export function orderForHome(orders: readonly LocalOrder[], now: number): LocalOrder | null {
-  const newest = orders[0];
+  const current = orders.filter((o) => !isLaterAppointment(o, now));
+  const newest = current[0];
   if (!newest) return null;
-  const active = orders.find(isActive);
+  const active = current.find(isActive);
   if (active) return active;
   const endedAt = Date.parse(newest.order?.updatedAt ?? newest.sentAt ?? newest.queuedAt);
   return now - endedAt < OUTCOME_SHOWN_MS ? newest : null;
