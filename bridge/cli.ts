@@ -12,7 +12,13 @@ import { combineSources, SourceOwnershipError } from './ownedSources.ts';
 import { replaySource } from './replay/source.ts';
 import { buildTimeline } from './replay/timeline.ts';
 import { TraceError, loadTrace } from './replay/traceFile.ts';
-import { isScenarioName, SCENARIO_NAMES, scenarioSource } from './scenarios/catalog.ts';
+import {
+  isScenarioName,
+  SCENARIO_NAMES,
+  scenarioSource,
+  simulatedPowertrain,
+} from './scenarios/catalog.ts';
+import type { Powertrain } from './scenarios/car.ts';
 import { loadVariant } from '../common/node/variantFile.ts';
 import { installProcessPolicy } from '../common/node/processPolicy.ts';
 import { startBridge } from './server.ts';
@@ -84,7 +90,11 @@ function canSourceFor(
   try {
     const combined = combineSources([
       { label: 'can', source: can, owns: new Set(profile.paths) },
-      { label: config.fill, source: scenarioSource(config.fill, speedFactor), owns: 'rest' },
+      {
+        label: config.fill,
+        source: scenarioSource(config.fill, speedFactor, powertrain),
+        owns: 'rest',
+      },
     ]);
     return { source: combined.source, label: `${label}+simulator:${config.fill}` };
   } catch (error) {
@@ -101,7 +111,7 @@ function sourceFor(
   if (config.kind === 'can') return canSourceFor(config, speedFactor, logger);
   if (config.kind === 'simulator') {
     return {
-      source: scenarioSource(config.scenario, speedFactor),
+      source: scenarioSource(config.scenario, speedFactor, powertrain),
       label: `simulator:${config.scenario}`,
     };
   }
@@ -143,6 +153,8 @@ const config = parsed.config;
  * --candump given beside --variant replays a log through the variant's profile (bench work).
  */
 let clientTokenRequired = false;
+/** The simulator drives the vehicle line's powertrain: an electric line reports charge, not fuel. */
+let powertrain: Powertrain | undefined;
 if (config.variant !== null) {
   const loaded = loadVariant(config.variant, REPO_ROOT);
   if (!loaded.ok) {
@@ -150,6 +162,7 @@ if (config.variant !== null) {
     process.exit(2);
   }
   clientTokenRequired = loaded.variant.bridgeAuth === 'token';
+  powertrain = simulatedPowertrain(loaded.variant.vehicle.powertrain);
   const signals = loaded.variant.vehicle.signals;
   if (signals.source === 'simulator' && config.source.kind === 'can') {
     fail(`--candump needs a CAN profile; ${loaded.file} has vehicle.signals.source "simulator"`);
@@ -223,6 +236,7 @@ try {
     source,
     sourceLabel: label,
     speedFactor: config.speedFactor,
+    powertrain,
     control: config.control ?? undefined,
     clientToken: clientToken.token ?? undefined,
   });

@@ -7,6 +7,7 @@ import { signalMeta } from '../common/vss/signals.ts';
 import { CONTROL_EVENT, CONTROL_NAMESPACE } from '../common/viss/control.ts';
 import type { ControlReply } from '../common/viss/control.ts';
 import { SCENARIO_NAMES, isScenarioName, scenarioSource } from './scenarios/catalog.ts';
+import type { Powertrain } from './scenarios/car.ts';
 import type { SignalStore } from './signalStore.ts';
 import type { SourceController } from './sources.ts';
 
@@ -41,6 +42,8 @@ export interface ControlDeps {
   sources: SourceController;
   /** Applies to scenarios started from here, as to the one started at launch. */
   speedFactor: number;
+  /** The vehicle line's powertrain, which scenarios started from here take on. */
+  powertrain?: Powertrain;
   logger: Logger;
 }
 
@@ -90,7 +93,10 @@ export function handleControl(raw: unknown, deps: ControlDeps): ControlReply {
           `unknown scenario ${JSON.stringify(name)}; one of ${SCENARIO_NAMES.join(', ')}`,
         );
       }
-      deps.sources.replace(scenarioSource(name, deps.speedFactor), `simulator:${name}`);
+      deps.sources.replace(
+        scenarioSource(name, deps.speedFactor, deps.powertrain),
+        `simulator:${name}`,
+      );
       deps.logger.info('control.scenario', { scenario: name });
       return { ok: true };
     }

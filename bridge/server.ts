@@ -1,3 +1,4 @@
+import type { Powertrain } from './scenarios/car.ts';
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket as NetSocket } from 'node:net';
 import { Server } from 'socket.io';
@@ -33,6 +34,8 @@ export interface BridgeOptions {
   maxConnections?: number;
   /** Speed factor for scenarios started through the control channel. */
   speedFactor?: number;
+  /** The vehicle line's powertrain for scenarios started through the control channel. */
+  powertrain?: Powertrain;
   /** Serves the test-only `/control` namespace to holders of this token. Never in a car. */
   control?: { token: string };
   /** When set, a signal client must present it in the handshake (`auth: { token }`). */
@@ -156,6 +159,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     store,
     sources,
     speedFactor: options.speedFactor ?? 1,
+    powertrain: options.powertrain,
     logger,
   };
   if (options.control) attachControlNamespace(io, controlDeps, options.control.token);

@@ -1,7 +1,7 @@
 import type { SignalSource } from '../sources.ts';
 import { BENCH_TICK_MS, createBenchModel } from './bench.ts';
 import { createCarModel } from './car.ts';
-import type { CarSpec } from './car.ts';
+import type { CarSpec, Powertrain } from './car.ts';
 import { loopSpec } from './loop.ts';
 import { CITY_LEGS, cruise, legs, standstill } from './profiles.ts';
 import { runModel } from './runner.ts';
@@ -102,15 +102,33 @@ const SPECS: Record<Exclude<ScenarioName, 'bench'>, () => CarSpec> = {
   }),
 };
 
-export function createScenario(name: ScenarioName): Scenario {
+/** Scenarios about a powertrain itself keep theirs whatever the vehicle line says. */
+const OWN_POWERTRAIN: ReadonlySet<ScenarioName> = new Set(['ev-low-charge', 'charging']);
+
+/**
+ * A scenario as the vehicle line would live it: `powertrain` (the variant's) replaces the
+ * scenario's, so an electric line's "city" or "low-fuel" reports charge, not fuel.
+ */
+export function createScenario(name: ScenarioName, powertrain?: Powertrain): Scenario {
   if (name === 'bench') return { name, tickMs: BENCH_TICK_MS, model: createBenchModel() };
-  return { name, tickMs: 100, model: createCarModel(SPECS[name]()) };
+  const spec = SPECS[name]();
+  const own = powertrain === undefined || OWN_POWERTRAIN.has(name);
+  return { name, tickMs: 100, model: createCarModel(own ? spec : { ...spec, powertrain }) };
 }
 
 /** A source that runs a fresh copy of the scenario in real time (times `speedFactor`). */
-export function scenarioSource(name: ScenarioName, speedFactor = 1): SignalSource {
+export function scenarioSource(
+  name: ScenarioName,
+  speedFactor = 1,
+  powertrain?: Powertrain,
+): SignalSource {
   return (store) => {
-    const { model, tickMs } = createScenario(name);
+    const { model, tickMs } = createScenario(name, powertrain);
     return runModel(store, model, { tickMs, speedFactor });
   };
+}
+
+/** The simulated powertrain for a variant's: a hybrid reports fuel, as its engine needs it. */
+export function simulatedPowertrain(variant: 'COMBUSTION' | 'HYBRID' | 'ELECTRIC'): Powertrain {
+  return variant === 'ELECTRIC' ? 'ELECTRIC' : 'COMBUSTION';
 }

@@ -51,6 +51,8 @@ export async function startStack(dataDir: string, options: StackOptions = {}): P
       '--control',
       '--control-token',
       TEST_CONTROL_TOKEN,
+      // As start:web runs it: the variant's car (an electric line's simulator reports charge).
+      ...(options.variant ? ['--variant', options.variant] : []),
       ...(options.bridgeArgs ?? ['--speed-factor', '4']),
     ]),
     spawnService('cloud', script('cloud/cli.ts'), [

@@ -1,7 +1,7 @@
 import { TEST_CONTROL_TOKEN } from '../support/controlToken.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
-import { scenarioSource } from '../../bridge/scenarios/catalog.ts';
+import { scenarioSource, simulatedPowertrain } from '../../bridge/scenarios/catalog.ts';
 import { startBridge } from '../../bridge/server.ts';
 import type { Bridge, BridgeOptions } from '../../bridge/server.ts';
 import { SIGNAL } from '../../common/vss/signals.ts';
@@ -178,6 +178,25 @@ describe('control channel', () => {
 
     expect(await control.send({ op: 'scenario', name: 'passenger' })).toEqual({ ok: true });
     expect(b.store.getValue(SIGNAL.row1PassengerOccupancy)).toBe('OCCUPIED');
+  });
+
+  it("drives the vehicle line's powertrain: an electric line's scenarios report charge, not fuel", async () => {
+    const b = await start({
+      control: { token: TEST_CONTROL_TOKEN },
+      source: scenarioSource('low-fuel', 1, 'ELECTRIC'),
+      sourceLabel: 'simulator:low-fuel',
+      powertrain: 'ELECTRIC',
+    });
+    expect(b.store.getValue(SIGNAL.powertrainType)).toBe('ELECTRIC');
+    expect(b.store.getValue(SIGNAL.batteryLevel)).toBe(8.4);
+    expect(b.store.get(SIGNAL.fuelLevel)).toBeUndefined();
+    // Scenarios started later take the line's powertrain too.
+    const control = await controlClient(b.url);
+    expect(await control.send({ op: 'scenario', name: 'city' })).toEqual({ ok: true });
+    expect(b.store.getValue(SIGNAL.powertrainType)).toBe('ELECTRIC');
+    expect(b.store.get(SIGNAL.fuelLevel)).toBeUndefined();
+    expect(simulatedPowertrain('HYBRID')).toBe('COMBUSTION');
+    expect(simulatedPowertrain('ELECTRIC')).toBe('ELECTRIC');
   });
 
   it('explains what it cannot do to the source', async () => {
