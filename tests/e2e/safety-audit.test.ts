@@ -326,6 +326,14 @@ describe.each(OTHER_VARIANTS)('safety audit on the %s variant', (name) => {
   let browser: Browser;
   let vehicle: VehicleControl;
 
+  /** A page at this variant's panel size, with the variant file it was checked against. */
+  async function openVariantPage() {
+    const loaded = loadVariant(name, PROJECT_ROOT);
+    if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
+    const opened = await openPanelPage(browser, hostPageUrl(stack.host), loaded.variant.panel);
+    return { loaded, ...opened };
+  }
+
   beforeAll(async () => {
     [stack, browser] = await Promise.all([
       startStack(tmp.dir, { bridgeArgs: ['--speed-factor', '1'], variant: name }),
@@ -342,13 +350,7 @@ describe.each(OTHER_VARIANTS)('safety audit on the %s variant', (name) => {
   });
 
   it('every registered screen passes on its panel, in each of its locales', async () => {
-    const loaded = loadVariant(name, PROJECT_ROOT);
-    if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
-    const { page, errors } = await openPanelPage(
-      browser,
-      hostPageUrl(stack.host),
-      loaded.variant.panel,
-    );
+    const { loaded, page, errors } = await openVariantPage();
     const config = await waitForApp(page);
     expect(config.name).toBe(name);
     expect(config.panel).toEqual(loaded.variant.panel);
@@ -362,13 +364,7 @@ describe.each(OTHER_VARIANTS)('safety audit on the %s variant', (name) => {
   }, 180_000);
 
   it('a list longer than the panel is paged: every merchant a page away, no page scrolls', async () => {
-    const loaded = loadVariant(name, PROJECT_ROOT);
-    if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
-    const { page, errors } = await openPanelPage(
-      browser,
-      hostPageUrl(stack.host),
-      loaded.variant.panel,
-    );
+    const { page, errors } = await openVariantPage();
     await waitForApp(page);
     await vehicle.park();
     await waitForDriveState(page, 'PARKED');
@@ -422,14 +418,9 @@ describe.each(OTHER_VARIANTS)('safety audit on the %s variant', (name) => {
     expect(seen.sort()).toEqual(merchants.map((m) => m.id).sort());
     expect(errors).toEqual([]);
   }, 60_000);
+
   it("draws Latin text in the variant's brand face, Chinese in Noto Sans SC, each with its fallback", async () => {
-    const loaded = loadVariant(name, PROJECT_ROOT);
-    if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
-    const { page, errors } = await openPanelPage(
-      browser,
-      hostPageUrl(stack.host),
-      loaded.variant.panel,
-    );
+    const { loaded, page, errors } = await openVariantPage();
     await waitForApp(page);
     await setLocale(page, 'en');
     await showScreen(page, 'settings');

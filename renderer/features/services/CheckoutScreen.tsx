@@ -8,6 +8,7 @@ import { formatMoney, formatSlot } from '../../ui/format.ts';
 import { cartPrice, orderRequestOf, type CartLine } from '../../store/cart.ts';
 import { StaleNote } from './Notes.tsx';
 import { PaymentLabel } from './PaymentLabel.tsx';
+import { ChoiceRow } from '../../ui/ChoiceRow.tsx';
 
 function LineRow({ line, currency }: { line: CartLine; currency: string }) {
   const { t, i18n } = useTranslation('services');
@@ -132,36 +133,32 @@ export function CheckoutScreen() {
         {cart.merchant.deliversToCar && (
           <div className="checkout__row">
             <span className="label">{t('checkout.fulfilment')}</span>
-            <div className="segmented" role="group" aria-label={t('checkout.fulfilment')}>
-              {(['pickup', 'to_car'] as const).map((f) => (
-                <Button
-                  key={f}
-                  aria-pressed={cart.fulfilment === f}
-                  onClick={() => setFulfilment(f)}
-                  data-testid={`fulfilment-${f}`}
-                >
-                  {t(`checkout.fulfilmentName.${f}`)}
-                </Button>
-              ))}
-            </div>
+            <ChoiceRow
+              label={t('checkout.fulfilment')}
+              choices={(['pickup', 'to_car'] as const).map((f) => ({
+                key: f,
+                label: t(`checkout.fulfilmentName.${f}`),
+                testId: `fulfilment-${f}`,
+              }))}
+              value={cart.fulfilment}
+              onChoose={setFulfilment}
+            />
           </div>
         )}
         {slots && (
           <div className="checkout__row">
             <span className="label">{t('checkout.dropOff')}</span>
             {slots.length > 0 ? (
-              <div className="segmented" role="group" aria-label={t('checkout.dropOff')}>
-                {slots.map((d) => (
-                  <Button
-                    key={d.getTime()}
-                    aria-pressed={d.getTime() === slot?.getTime()}
-                    onClick={() => setChosenSlot(d.getTime())}
-                    data-testid={`slot-${d.toISOString()}`}
-                  >
-                    {formatSlot(d, i18n.language, cart.merchant.openingHours.timeZone)}
-                  </Button>
-                ))}
-              </div>
+              <ChoiceRow
+                label={t('checkout.dropOff')}
+                choices={slots.map((d) => ({
+                  key: d.getTime(),
+                  label: formatSlot(d, i18n.language, cart.merchant.openingHours.timeZone),
+                  testId: `slot-${d.toISOString()}`,
+                }))}
+                value={slot?.getTime()}
+                onChoose={setChosenSlot}
+              />
             ) : (
               <span className="error-line" data-testid="no-slots">
                 {t('checkout.noSlots')}
@@ -174,18 +171,16 @@ export function CheckoutScreen() {
         <div className="checkout__row">
           <span className="label">{t('checkout.payment')}</span>
           {methods.length > 1 ? (
-            <div className="segmented" role="group" aria-label={t('checkout.payment')}>
-              {methods.map((m) => (
-                <Button
-                  key={m.id}
-                  aria-pressed={m.id === payment?.id}
-                  onClick={() => setChosenPayment(m.id)}
-                  data-testid={`payment-${m.id}`}
-                >
-                  <PaymentLabel method={m} />
-                </Button>
-              ))}
-            </div>
+            <ChoiceRow
+              label={t('checkout.payment')}
+              choices={methods.map((m) => ({
+                key: m.id,
+                label: <PaymentLabel method={m} />,
+                testId: `payment-${m.id}`,
+              }))}
+              value={payment?.id}
+              onChoose={setChosenPayment}
+            />
           ) : payment ? (
             <span data-testid="payment-method">
               <PaymentLabel method={payment} />
