@@ -11,7 +11,7 @@ import {
 } from '../../electron/main/startup.ts';
 
 const projectRoot = join(import.meta.dirname, '..', '..');
-const electronArgv = ['/opt/Dashport/dashport', '--ozone-platform=wayland'];
+const electronArgv = ['/opt/dashport/dashport', '--ozone-platform=wayland'];
 
 describe('variantArgument', () => {
   it.each([
@@ -39,7 +39,7 @@ describe('variantArgument', () => {
 describe('variantLocation', () => {
   const common = {
     appPath: '/work/app',
-    resourcesPath: '/opt/Dashport/resources',
+    resourcesPath: '/opt/dashport/resources',
     cwd: '/home/eng',
   };
   it.each([
@@ -49,8 +49,8 @@ describe('variantLocation', () => {
       true,
       'dev',
       {
-        nameOrPath: '/opt/Dashport/resources/variants/dev.json',
-        projectRoot: '/opt/Dashport/resources',
+        nameOrPath: '/opt/dashport/resources/variants/dev.json',
+        projectRoot: '/opt/dashport/resources',
       },
     ],
     [true, './bench.json', { nameOrPath: '/home/eng/bench.json', projectRoot: '/home/eng' }],
@@ -124,9 +124,9 @@ describe('dataDirectory', () => {
 
 describe('bundlePaths', () => {
   it('points at the electron-vite outputs inside the app path', () => {
-    expect(bundlePaths('/opt/Dashport/resources/app.asar')).toEqual({
-      rendererRoot: '/opt/Dashport/resources/app.asar/out/renderer',
-      preload: '/opt/Dashport/resources/app.asar/out/preload/index.cjs',
+    expect(bundlePaths('/opt/dashport/resources/app.asar')).toEqual({
+      rendererRoot: '/opt/dashport/resources/app.asar/out/renderer',
+      preload: '/opt/dashport/resources/app.asar/out/preload/index.cjs',
     });
   });
 });

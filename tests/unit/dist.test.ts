@@ -1,0 +1,183 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONFFILES, RUNTIME_DEPENDS } from '../../scripts/lib/deb.ts';
+import { PROJECT_ROOT } from '../support/devVariant.ts';
+import { tempDir } from '../support/tmp.ts';
+
+/**
+ * `npm run dist -- --variant dev --x64` end to end, on a copy of the project (so the test suite's
+ * own `out/` is never rebuilt under the other tests), with a stand-in Electron folder: a binary
+ * carrying Electron's fuse wire (the real one cannot be downloaded here; it is never run). Built
+ * twice, to show that one commit gives the same bytes.
+ */
+
+const EPOCH = '1764806400'; // 2025-12-04, a fixed commit time
+const tmp = tempDir('dashport-dist-');
+
+function standInElectron(dir: string): void {
+  mkdirSync(join(dir, 'resources'), { recursive: true });
+  const wire = Buffer.from([1, 8, 0x31, 0x30, 0x31, 0x31, 0x30, 0x30, 0x30, 0x31]);
+  const sentinel = Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX', 'latin1');
+  const body = [Buffer.alloc(4096, 0x90), sentinel, wire, Buffer.alloc(4096, 0x90)];
+  writeFileSync(join(dir, 'electron'), Buffer.concat(body), { mode: 0o755 });
+  writeFileSync(join(dir, 'LICENSE'), 'stand-in for the OEM-provided Electron\n');
+  writeFileSync(join(dir, 'version'), '45.4.1');
+}
+
+/** The project's files (tracked and new), with its node_modules linked in. */
+function copyProject(to: string): void {
+  const listed = spawnSync(
+    'git',
+    ['ls-files', '-z', '--cached', '--others', '--exclude-standard'],
+    {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+    },
+  );
+  for (const file of listed.stdout.split('\0').filter(Boolean)) {
+    if (!existsSync(join(PROJECT_ROOT, file))) continue;
+    mkdirSync(dirname(join(to, file)), { recursive: true });
+    cpSync(join(PROJECT_ROOT, file), join(to, file));
+  }
+  symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(to, 'node_modules'));
+}
+
+function dist(project: string, out: string) {
+  return spawnSync(
+    process.execPath,
+    [
+      'scripts/dist.ts',
+      '--variant',
+      'dev',
+      '--x64',
+      '--electron-dist',
+      join(tmp.dir, 'electron'),
+      '--out',
+      out,
+    ],
+    {
+      cwd: project,
+      encoding: 'utf8',
+      env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+    },
+  );
+}
+
+const sh = (command: string, args: string[]) => {
+  const r = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+};
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+describe('npm run dist (stand-in Electron, offline)', () => {
+  const project = join(tmp.dir, 'project');
+  const first = join(tmp.dir, 'first');
+  const second = join(tmp.dir, 'second');
+  const deb = (out: string) => join(out, 'dashport_0.1.0_dev_amd64.deb');
+
+  beforeAll(() => {
+    standInElectron(join(tmp.dir, 'electron'));
+    copyProject(project);
+    for (const out of [first, second]) {
+      const r = dist(project, out);
+      if (r.status !== 0) throw new Error(`dist failed:\n${r.stdout}\n${r.stderr}`);
+    }
+  }, 240_000);
+  afterAll(() => tmp.cleanup());
+
+  it('writes the app folder, the tar.gz and the .deb, with the fuses checked', () => {
+    const stem = 'dashport-0.1.0-dev-x64';
+    expect(existsSync(join(first, stem, 'dashport'))).toBe(true);
+    expect(existsSync(join(first, stem, 'resources', 'app.asar'))).toBe(true);
+    expect(existsSync(join(first, stem, 'resources', 'variants', 'dev.json'))).toBe(true);
+    const listing = sh('tar', ['-tzvf', join(first, `${stem}.tar.gz`)]);
+    expect(listing).toMatch(new RegExp(`-rwxr-xr-x 0/0 .* ${stem}/dashport\\n`));
+    expect(listing).toMatch(new RegExp(`${stem}/resources/app.asar`));
+    const check = spawnSync(
+      process.execPath,
+      ['scripts/check-fuses.ts', join(first, stem, 'dashport')],
+      {
+        cwd: PROJECT_ROOT,
+        encoding: 'utf8',
+      },
+    );
+    expect(check.stdout).toMatch(/carries every fuse/);
+  });
+
+  it('describes itself to dpkg: name, version, architecture, dependencies, conffiles', () => {
+    const field = (name: string) => sh('dpkg-deb', ['-f', deb(first), name]).trim();
+    expect(field('Package')).toBe('dashport');
+    expect(field('Version')).toBe('0.1.0');
+    expect(field('Architecture')).toBe('amd64');
+    expect(field('Depends').split(', ')).toEqual([...RUNTIME_DEPENDS]);
+    expect(Number(field('Installed-Size'))).toBeGreaterThan(0);
+    const control = join(tmp.dir, 'control');
+    sh('dpkg-deb', ['-e', deb(first), control]);
+    expect(readFileSync(join(control, 'conffiles'), 'utf8').trim().split('\n')).toEqual([
+      ...CONFFILES,
+    ]);
+    // Installs, creates its user, and enables or starts nothing unasked.
+    const postinst = readFileSync(join(control, 'postinst'), 'utf8');
+    expect(postinst).toMatch(/systemd-sysusers dashport\.conf/);
+    for (const script of ['postinst', 'prerm', 'postrm']) {
+      expect(readFileSync(join(control, script), 'utf8')).not.toMatch(/systemctl (enable|start)/);
+    }
+  });
+
+  it('installs the app under /opt/dashport, the unit, the user and PAM, all root-owned', () => {
+    const files = sh('dpkg-deb', ['-c', deb(first)])
+      .trim()
+      .split('\n')
+      .map((line) => {
+        const [mode, owner, , , , path] = line.split(/\s+/);
+        return { mode, owner, path };
+      });
+    expect(files.every((f) => f.owner === 'root/root')).toBe(true);
+    const mode = (path: string) => files.find((f) => f.path === path)?.mode;
+    expect(mode('./opt/dashport/dashport')).toBe('-rwxr-xr-x');
+    expect(mode('./opt/dashport/resources/app.asar')).toBe('-rw-r--r--');
+    expect(mode('./lib/systemd/system/dashport.service')).toBe('-rw-r--r--');
+    expect(mode('./usr/lib/sysusers.d/dashport.conf')).toBe('-rw-r--r--');
+    expect(mode('./etc/pam.d/dashport')).toBe('-rw-r--r--');
+    expect(mode('./etc/dashport/dashport.env')).toBe('-rw-r--r--');
+    expect(mode('./usr/share/doc/dashport/copyright')).toBe('-rw-r--r--');
+    // Nothing writable by others, nothing setuid.
+    expect(files.filter((f) => /^.{8}w|s/.test(f.mode ?? ''))).toEqual([]);
+    const env = sh('sh', [
+      '-c',
+      `dpkg-deb --fsys-tarfile '${deb(first)}' | tar -xOf - ./etc/dashport/dashport.env`,
+    ]);
+    expect(env).toMatch(/^DASHPORT_VARIANT=dev$/m);
+  });
+
+  it('passes systemd-analyze verify and lintian (no errors)', () => {
+    const unpacked = join(tmp.dir, 'root');
+    sh('dpkg-deb', ['-x', deb(first), unpacked]);
+    const verify = spawnSync(
+      'systemd-analyze',
+      ['verify', join(unpacked, 'lib/systemd/system/dashport.service')],
+      { encoding: 'utf8' },
+    );
+    expect(verify.stderr).not.toMatch(/dashport\.service:/);
+    expect(verify.status).toBe(0);
+    const lintian = spawnSync('lintian', ['--fail-on', 'error', deb(first)], { encoding: 'utf8' });
+    expect(lintian.stdout.split('\n').filter((l) => l.startsWith('E:'))).toEqual([]);
+    expect(lintian.status).toBe(0);
+  });
+
+  it('builds the same bytes twice from one commit', () => {
+    const asar = (out: string) => join(out, 'dashport-0.1.0-dev-x64', 'resources', 'app.asar');
+    expect(sha256(asar(second))).toBe(sha256(asar(first)));
+    expect(readFileSync(join(first, 'dashport-0.1.0-dev-x64.app.asar.sha256'), 'utf8')).toContain(
+      sha256(asar(first)),
+    );
+    expect(sha256(join(second, 'dashport-0.1.0-dev-x64.tar.gz'))).toBe(
+      sha256(join(first, 'dashport-0.1.0-dev-x64.tar.gz')),
+    );
+    expect(sha256(deb(second))).toBe(sha256(deb(first)));
+  });
+});
