@@ -28,13 +28,22 @@ export function usePageFit(
 
   useEffect(() => {
     const region = itemsRef.current?.closest('main');
-    const again = () => setGeneration((g) => g + 1);
+    // Coalesced to one measurement a frame: Chinese text loads dozens of font slices at start.
+    let frame: number | null = null;
+    const again = () => {
+      if (frame !== null) return;
+      frame = requestAnimationFrame(() => {
+        frame = null;
+        setGeneration((g) => g + 1);
+      });
+    };
     const observer =
       region && typeof ResizeObserver !== 'undefined' ? new ResizeObserver(again) : null;
     if (region) observer?.observe(region);
     // Text measured in the fallback font is redrawn in the bundled one when it loads.
     document.fonts?.addEventListener('loadingdone', again);
     return () => {
+      if (frame !== null) cancelAnimationFrame(frame);
       observer?.disconnect();
       document.fonts?.removeEventListener('loadingdone', again);
     };
