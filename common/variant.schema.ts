@@ -58,6 +58,15 @@ export const variantObjectSchema = z.strictObject({
     font: z.enum(BRAND_FONTS).default('noto-sans'),
   }),
   market: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 region such as US'),
+  /**
+   * The engineering screen (Settings: tap the version seven times, then the PIN). Only the PIN's
+   * SHA-256 is kept here; without this key the screen cannot be opened on the line.
+   */
+  engineering: z
+    .strictObject({
+      pinSha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected the PIN as lower-case hex SHA-256'),
+    })
+    .optional(),
   locales: z
     .array(z.enum(SUPPORTED_LOCALES))
     .min(1)

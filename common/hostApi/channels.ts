@@ -44,6 +44,7 @@ export const HOST_CHANNELS = [
   'testDrives.book',
   'testDrives.cancel',
   'testDrives.list',
+  'engineering.unlock',
 ] as const;
 export type HostChannel = (typeof HOST_CHANNELS)[number];
 

@@ -70,7 +70,12 @@ export const systemInfoSchema = z.strictObject({
   testHooks: z.boolean(),
 });
 
-export const publicVariantSchema = variantObjectSchema.omit({ cloudUrl: true, $schema: true });
+export const publicVariantSchema = variantObjectSchema.omit({
+  cloudUrl: true,
+  $schema: true,
+  // The engineering PIN's digest stays in the host, which checks it.
+  engineering: true,
+});
 
 export const connectivitySchema = z.strictObject({
   cloud: z.enum(['unknown', 'online', 'offline']),
@@ -137,6 +142,14 @@ export const hostContract = {
   'testDrives.book': { input: testDriveBookInputSchema, output: testDriveBookingSchema },
   'testDrives.cancel': { input: testDriveCancelInputSchema, output: testDriveBookingSchema },
   'testDrives.list': { input: noInput, output: testDriveBookingListSchema },
+  'engineering.unlock': {
+    input: z.strictObject({ pin: z.string().regex(/^\d{4,8}$/, 'expected 4 to 8 digits') }),
+    output: z.strictObject({
+      unlocked: z.boolean(),
+      /** After too many wrong PINs: how long until the next try is taken; 0 otherwise. */
+      retryAfterMs: z.number().int().min(0),
+    }),
+  },
 } as const satisfies Record<HostChannel, ChannelSpec>;
 
 /** Host-to-renderer events with their payload schemas. */

@@ -8,6 +8,7 @@ import { OrderScreen } from '../features/services/OrderScreen.tsx';
 import { OrdersScreen } from '../features/services/OrdersScreen.tsx';
 import { ServicesScreen } from '../features/services/ServicesScreen.tsx';
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
+import { EngineeringScreen } from '../features/settings/EngineeringScreen.tsx';
 import { ConsentScreen } from '../features/consent/ConsentScreen.tsx';
 import { LeaseEndScreen } from '../features/lease/LeaseEndScreen.tsx';
 import { LeaseScreen } from '../features/lease/LeaseScreen.tsx';
@@ -148,5 +149,12 @@ export const SCREENS: Record<ScreenName, ScreenEntry> = {
     navIcon: 'settings',
     inNavBar: true,
     availability: 'parked-or-passenger',
+  },
+  engineering: {
+    component: EngineeringScreen,
+    titleKey: 'screen.engineering',
+    inNavBar: false,
+    availability: 'parked',
+    auditParams: { name: 'engineering', unlocked: true },
   },
 };

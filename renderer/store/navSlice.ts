@@ -27,7 +27,9 @@ export type Screen =
   /** The consent centre: one switch per purpose. */
   | { name: 'consent' }
   /** Models to test-drive; with a model, its free slots. */
-  | { name: 'testDrives'; modelId?: string };
+  | { name: 'testDrives'; modelId?: string }
+  /** For OEM engineers; `unlocked` once the host has taken the PIN (Settings pushes it so). */
+  | { name: 'engineering'; unlocked?: boolean };
 export type ScreenName = Screen['name'];
 
 /** Deeper stacks are a sign of a flow too long for a car (B9: at most 5 screens). */

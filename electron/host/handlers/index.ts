@@ -1,3 +1,4 @@
+import { engineeringHandlers } from './engineering.ts';
 import type { HostHandlers } from '../dispatch.ts';
 import type { HostServices } from '../services.ts';
 import { catalogHandlers } from './catalog.ts';
@@ -22,5 +23,6 @@ export function hostHandlers(services: HostServices, facts: SystemFacts): HostHa
     ...leaseHandlers(services),
     ...offersHandlers(services),
     ...testDrivesHandlers(services),
+    ...engineeringHandlers(facts.variant),
   };
 }

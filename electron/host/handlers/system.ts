@@ -17,7 +17,12 @@ export function systemHandlers(
   facts: SystemFacts,
 ): NamespaceHandlers<'system' | 'app' | 'connectivity'> {
   // The cloud's address stays in the host; the renderer gets the rest of the variant.
-  const { cloudUrl: _cloudUrl, $schema: _schema, ...publicVariant } = facts.variant;
+  const {
+    cloudUrl: _cloudUrl,
+    $schema: _schema,
+    engineering: _engineering,
+    ...publicVariant
+  } = facts.variant;
   return {
     'system.info': () => ({
       name: 'dashport',

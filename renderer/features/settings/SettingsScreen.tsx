@@ -1,4 +1,7 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EngineeringPin } from './EngineeringPin.tsx';
+import { countTap, TAPS_TO_UNLOCK } from './versionTaps.ts';
 import { DISTANCE_UNITS, THEME_MODES } from '../../../common/locales.ts';
 import type { SettingsPatch } from '../../../common/settings.schema.ts';
 import { useAppStore } from '../../store/context.tsx';
@@ -42,6 +45,8 @@ export function SettingsScreen() {
   const update = useAppStore((s) => s.updateSettings);
   const push = useAppStore((s) => s.push);
   const choose = (patch: SettingsPatch) => void update(patch);
+  const [taps, setTaps] = useState<number[]>([]);
+  const [asking, setAsking] = useState(false);
 
   return (
     <div className="settings">
@@ -85,11 +90,29 @@ export function SettingsScreen() {
               {t('privacy')}
             </Button>
           </div>
-          <p className="label" data-testid="system-info">
+          {/* Seven taps open the engineering PIN, as Android's build number does. */}
+          <p
+            className="label"
+            data-testid="system-info"
+            onClick={() => {
+              const next = countTap(taps, performance.now());
+              setTaps(next.length >= TAPS_TO_UNLOCK ? [] : next);
+              if (next.length >= TAPS_TO_UNLOCK) setAsking(true);
+            }}
+          >
             {t('about', { version: system.version, variant: system.variant })}
           </p>
         </div>
       </div>
+      {asking && (
+        <EngineeringPin
+          onCancel={() => setAsking(false)}
+          onUnlocked={() => {
+            setAsking(false);
+            push({ name: 'engineering', unlocked: true });
+          }}
+        />
+      )}
     </div>
   );
 }
