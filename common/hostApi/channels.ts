@@ -45,6 +45,7 @@ export const HOST_CHANNELS = [
   'testDrives.cancel',
   'testDrives.list',
   'engineering.unlock',
+  'engineering.status',
 ] as const;
 export type HostChannel = (typeof HOST_CHANNELS)[number];
 

@@ -150,6 +150,18 @@ export const hostContract = {
       retryAfterMs: z.number().int().min(0),
     }),
   },
+  'engineering.status': {
+    input: noInput,
+    output: z.strictObject({
+      outbox: z.strictObject({
+        queued: z.number().int().min(0),
+        /** Why the newest waiting order could not be sent yet; null if none was tried. */
+        lastError: z.string().nullable(),
+      }),
+      /** The host's database files and their sizes. */
+      files: z.array(z.strictObject({ name: z.string(), bytes: z.number().int().min(0) })),
+    }),
+  },
 } as const satisfies Record<HostChannel, ChannelSpec>;
 
 /** Host-to-renderer events with their payload schemas. */

@@ -40,6 +40,8 @@ export interface HostServicesOptions {
 /** Every host service, built once; handlers reach them by name. */
 export interface HostServices {
   db: DatabaseSync;
+  /** Where the database files are (the engineering screen lists them). */
+  dataDir: string;
   events: HostEventBus;
   monitor: CloudMonitor;
   settings: SettingsService;
@@ -160,6 +162,7 @@ export function createHostServices(options: HostServicesOptions): {
   );
   const services: HostServices = {
     db,
+    dataDir: options.dataDir,
     events,
     monitor,
     settings,

@@ -44,6 +44,12 @@ describe('the engineering screen (real host with the dev variant’s PIN)', () =
     act(() => feedCar(app!, { [SIGNAL.fuelLevel]: 39 }));
     expect(screen.getByTestId(`signal-value-${SIGNAL.fuelLevel}`).textContent).toBe('39');
 
+    // The host's side: nothing waiting, no error, the database with its size.
+    await tap('engineering-tabs-host');
+    expect((await screen.findByTestId('engineering-outbox', {}, WAIT)).textContent).toBe('0');
+    expect(screen.getByTestId('engineering-last-error').textContent).toBe('none');
+    expect(screen.getByTestId('engineering-file-dashport.db').textContent).toMatch(/^[\d.,]+ KB$/);
+
     // Parked only: driving off closes it behind the gate.
     feedCar(app, DRIVING);
     expect(await screen.findByTestId('screen-gate', {}, WAIT)).toBeTruthy();

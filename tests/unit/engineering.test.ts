@@ -11,6 +11,7 @@ import { runtimeOf } from '../../renderer/features/settings/EngineeringScreen.ts
 import { countTap, TAP_WINDOW_MS } from '../../renderer/features/settings/versionTaps.ts';
 import { devVariant } from '../support/devVariant.ts';
 
+const NO_SERVICES = { outbox: {} as never, dataDir: '/nonexistent' };
 const digest = (pin: string) => createHash('sha256').update(pin).digest('hex');
 
 describe('the engineering PIN gate (host)', () => {
@@ -39,9 +40,9 @@ describe('the engineering PIN gate (host)', () => {
 
   it('is closed on a line without a PIN, with a typed refusal', () => {
     const { engineering: _none, ...withoutPin } = devVariant();
-    const handlers = engineeringHandlers(withoutPin);
+    const handlers = engineeringHandlers(withoutPin, NO_SERVICES);
     expect(() => handlers['engineering.unlock']({ pin: '2468' })).toThrow(HostFailure);
-    const dev = engineeringHandlers(devVariant());
+    const dev = engineeringHandlers(devVariant(), NO_SERVICES);
     expect(dev['engineering.unlock']({ pin: '2468' })).toEqual({
       unlocked: true,
       retryAfterMs: 0,

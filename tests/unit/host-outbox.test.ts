@@ -165,6 +165,8 @@ describe('flushing', () => {
     expect(outbox.get(ids[2] as string)?.nextAttemptAt).toBe(first?.nextAttemptAt);
     expect(first?.nextAttemptAt).toBeGreaterThan(Date.now());
     expect(outbox.pending()).toBe(3);
+    // What the engineering screen shows: why the queue is not moving.
+    expect(outbox.lastSendError()).toMatch(/Cannot reach the cloud/);
 
     const cloud = await h.start({ port });
     outbox.kick({ retryNow: true });
@@ -172,6 +174,7 @@ describe('flushing', () => {
     expect(cloudOrders(cloud).map((o) => o.client_order_id)).toEqual(ids);
     for (const id of ids) expect(outbox.get(id)?.status).toBe('sent');
     expect(outbox.pending()).toBe(0);
+    expect(outbox.lastSendError()).toBeNull();
     const puts = requestedPaths(h.logs).filter((u) => u.startsWith('PUT'));
     expect(puts).toEqual(ids.map((id) => `PUT /v1/orders/${id}`));
     expect(changes).toEqual(expect.arrayContaining(ids));

@@ -23,6 +23,6 @@ export function hostHandlers(services: HostServices, facts: SystemFacts): HostHa
     ...leaseHandlers(services),
     ...offersHandlers(services),
     ...testDrivesHandlers(services),
-    ...engineeringHandlers(facts.variant),
+    ...engineeringHandlers(facts.variant, services),
   };
 }

@@ -133,6 +133,17 @@ export class Outbox {
     return row ? toEntry(row as unknown as OutboxRow) : null;
   }
 
+  /** Why the newest order still waiting could not be sent yet, if it was tried. */
+  lastSendError(): string | null {
+    const row = this.db
+      .prepare(
+        `SELECT last_error FROM outbox WHERE status = 'queued' AND last_error IS NOT NULL
+         ORDER BY seq DESC LIMIT 1`,
+      )
+      .get() as { last_error: string } | undefined;
+    return row?.last_error ?? null;
+  }
+
   /** Orders waiting to be sent. */
   pending(): number {
     const { n } = this.db

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { flagNames } from '../../../common/drive/restrictions.ts';
 import type { VssPath } from '../../../common/vss/signals.ts';
+import { useHostQuery } from '../../data/useHostQuery.ts';
 import { RestrictedList } from '../../safety/RestrictedList.tsx';
 import { useAppStore } from '../../store/context.tsx';
 import { useScreenParams } from '../../store/useScreen.ts';
@@ -115,6 +116,43 @@ function SignalsTab() {
   );
 }
 
+function HostTab() {
+  const { t, i18n } = useTranslation('settings');
+  const [status, refresh] = useHostQuery('engineering.status', undefined);
+  if (status.status !== 'ok') {
+    return (
+      <p className="label" aria-busy={status.status === 'loading'}>
+        {status.status === 'loading' ? t('engineering.loading') : t('engineering.failed')}
+      </p>
+    );
+  }
+  const kb = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
+  const { outbox, files } = status.value;
+  return (
+    <>
+      <dl className="engineering__facts">
+        <Fact id="outbox" label={t('engineering.outbox')} value={String(outbox.queued)} />
+        <Fact
+          id="last-error"
+          label={t('engineering.lastError')}
+          value={outbox.lastError ?? t('engineering.none')}
+        />
+        {files.map((f) => (
+          <Fact
+            key={f.name}
+            id={`file-${f.name}`}
+            label={f.name}
+            value={t('engineering.size', { kb: kb.format(f.bytes / 1024) })}
+          />
+        ))}
+      </dl>
+      <Button onClick={refresh} data-testid="engineering-refresh">
+        {t('engineering.refresh')}
+      </Button>
+    </>
+  );
+}
+
 /**
  * The engineering screen, for an OEM engineer on the bench: what runs, and the car's signals as
  * the app sees them. Reached from Settings by seven taps on the version and the variant's PIN
@@ -144,6 +182,7 @@ export function EngineeringScreen() {
         tabs={[
           { id: 'system', label: t('engineering.tabSystem'), content: <SystemTab /> },
           { id: 'signals', label: t('engineering.tabSignals'), content: <SignalsTab /> },
+          { id: 'host', label: t('engineering.tabHost'), content: <HostTab /> },
         ]}
       />
     </div>
