@@ -18,9 +18,15 @@ export const OUTCOME_SHOWN_MS = 15 * 60_000;
 /** A drop-off more than this far off is an appointment (its own card), not an order under way. */
 const APPOINTMENT_AHEAD_MS = 30 * 60_000;
 
-function isLaterAppointment(order: LocalOrder, now: number): boolean {
+/** When a vehicle service booked for a time expects the car (ms since the epoch); null otherwise. */
+export function serviceDropOff(order: LocalOrder): number | null {
   const at = order.summary.category === 'vehicle_service' ? order.summary.pickupAt : null;
-  return at !== null && Date.parse(at) - now > APPOINTMENT_AHEAD_MS;
+  return at === null ? null : Date.parse(at);
+}
+
+function isLaterAppointment(order: LocalOrder, now: number): boolean {
+  const at = serviceDropOff(order);
+  return at !== null && at - now > APPOINTMENT_AHEAD_MS;
 }
 
 /** The order the home screen shows: the newest one in progress, or one that just ended. */

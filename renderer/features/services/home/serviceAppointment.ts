@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { LocalOrder } from '../../../../common/hostApi/commerce.schema.ts';
 import { useAppStore } from '../../../store/context.tsx';
+import { serviceDropOff } from '../orderView.ts';
 import { formatDateTime } from '../../../ui/format.ts';
 import { useClock } from '../../../ui/useClock.ts';
 import type { Appointment } from '../../../data/appointment.ts';
@@ -11,8 +12,7 @@ const DROP_OFF_GRACE_MS = 30 * 60_000;
 /** A vehicle service booked for a drop-off time, not refused or cancelled. */
 export function isServiceBooking(order: LocalOrder): boolean {
   return (
-    order.summary.category === 'vehicle_service' &&
-    order.summary.pickupAt !== null &&
+    serviceDropOff(order) !== null &&
     order.delivery !== 'failed' &&
     order.order?.state !== 'cancelled' &&
     order.order?.state !== 'rejected'
@@ -23,10 +23,8 @@ export function isServiceBooking(order: LocalOrder): boolean {
 export function nextServiceBooking(orders: readonly LocalOrder[], now: number): LocalOrder | null {
   return (
     orders
-      .filter(
-        (o) => isServiceBooking(o) && Date.parse(o.summary.pickupAt!) + DROP_OFF_GRACE_MS > now,
-      )
-      .sort((a, b) => Date.parse(a.summary.pickupAt!) - Date.parse(b.summary.pickupAt!))[0] ?? null
+      .filter((o) => isServiceBooking(o) && serviceDropOff(o)! + DROP_OFF_GRACE_MS > now)
+      .sort((a, b) => serviceDropOff(a)! - serviceDropOff(b)!)[0] ?? null
   );
 }
 
@@ -39,7 +37,7 @@ export function useNextServiceBooking(enabled: boolean): Appointment | null {
   if (!next) return null;
   const service = next.summary.lines[0]?.name ?? t('category.vehicle_service');
   return {
-    startsAt: Date.parse(next.summary.pickupAt!),
+    startsAt: serviceDropOff(next)!,
     line: t('home.serviceLine', {
       service,
       at: formatDateTime(next.summary.pickupAt!, i18n.language),
