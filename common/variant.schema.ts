@@ -65,6 +65,14 @@ export const variantObjectSchema = z.strictObject({
   engineering: z
     .strictObject({
       pinSha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected the PIN as lower-case hex SHA-256'),
+      /**
+       * Where "Export diagnostics" writes its bundle: on a unit, the USB stick's mount point.
+       * Absolute, so a bundle never lands somewhere relative to whatever started the app.
+       */
+      exportDir: z
+        .string()
+        .regex(/^\/[^\0]*$/, 'expected an absolute folder such as /media/usb0')
+        .optional(),
     })
     .optional(),
   locales: z

@@ -46,6 +46,7 @@ export const HOST_CHANNELS = [
   'testDrives.list',
   'engineering.unlock',
   'engineering.status',
+  'engineering.export',
 ] as const;
 export type HostChannel = (typeof HOST_CHANNELS)[number];
 
@@ -54,6 +55,7 @@ export const HOST_EVENTS = [
   'connectivity.changed',
   'orders.updated',
   'consent.changed',
+  'engineering.exportProgress',
 ] as const;
 export type HostEvent = (typeof HOST_EVENTS)[number];
 

@@ -52,6 +52,7 @@ import {
   todayStartSchema,
   todayStartViewSchema,
 } from './finance.schema.ts';
+import { engineeringContract, exportProgressSchema } from './engineering.schema.ts';
 
 export interface ChannelSpec {
   input: z.ZodType;
@@ -142,26 +143,7 @@ export const hostContract = {
   'testDrives.book': { input: testDriveBookInputSchema, output: testDriveBookingSchema },
   'testDrives.cancel': { input: testDriveCancelInputSchema, output: testDriveBookingSchema },
   'testDrives.list': { input: noInput, output: testDriveBookingListSchema },
-  'engineering.unlock': {
-    input: z.strictObject({ pin: z.string().regex(/^\d{4,8}$/, 'expected 4 to 8 digits') }),
-    output: z.strictObject({
-      unlocked: z.boolean(),
-      /** After too many wrong PINs: how long until the next try is taken; 0 otherwise. */
-      retryAfterMs: z.number().int().min(0),
-    }),
-  },
-  'engineering.status': {
-    input: noInput,
-    output: z.strictObject({
-      outbox: z.strictObject({
-        queued: z.number().int().min(0),
-        /** Why the newest waiting order could not be sent yet; null if none was tried. */
-        lastError: z.string().nullable(),
-      }),
-      /** The host's database files and their sizes. */
-      files: z.array(z.strictObject({ name: z.string(), bytes: z.number().int().min(0) })),
-    }),
-  },
+  ...engineeringContract,
 } as const satisfies Record<HostChannel, ChannelSpec>;
 
 /** Host-to-renderer events with their payload schemas. */
@@ -170,6 +152,7 @@ export const hostEvents = {
   'connectivity.changed': connectivitySchema,
   'orders.updated': localOrderSchema,
   'consent.changed': consentViewSchema,
+  'engineering.exportProgress': exportProgressSchema,
 } as const satisfies Record<HostEvent, z.ZodType>;
 
 export type HostContract = typeof hostContract;

@@ -16,6 +16,7 @@ export interface CloudMonitorOptions {
  */
 export class CloudMonitor {
   private state: Connectivity = { cloud: 'unknown', checkedAt: null };
+  private latency: number | null = null;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private readonly options: Required<Omit<CloudMonitorOptions, 'fetchImpl'>> & {
@@ -28,6 +29,11 @@ export class CloudMonitor {
 
   get current(): Connectivity {
     return this.state;
+  }
+
+  /** Round trip of the last health check the cloud answered, in ms; null before the first. */
+  get latencyMs(): number | null {
+    return this.latency;
   }
 
   start(): void {
@@ -65,12 +71,15 @@ export class CloudMonitor {
 
   private async probe(): Promise<boolean> {
     try {
+      const sent = performance.now();
       const res = await this.options.fetchImpl(new URL('/health', this.options.cloudUrl), {
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
       if (!res.ok) return false;
       const body = (await res.json()) as { status?: unknown };
-      return body.status === 'ok';
+      if (body.status !== 'ok') return false;
+      this.latency = Math.round((performance.now() - sent) * 10) / 10;
+      return true;
     } catch {
       return false;
     }

@@ -5,7 +5,7 @@ import { cloudFailureToHost } from './cloudClient/failures.ts';
 import { createDispatcher, type Dispatch } from './dispatch.ts';
 import type { HostEventBus } from './events.ts';
 import { hostHandlers } from './handlers/index.ts';
-import { log } from './log.ts';
+import { log, recentLog } from './log.ts';
 import { serveMedia, type MediaResponse } from './media/serveMedia.ts';
 import { createHostServices } from './services.ts';
 
@@ -56,14 +56,21 @@ export function createHost(options: HostOptions): Host {
     outboxBackoff: options.outboxBackoff,
     offersDailyCap: options.offersDailyCap,
   });
-  const handlers = hostHandlers(services, {
-    variant,
-    version: options.version,
-    buildTime: options.buildTime,
-    transport: options.transport,
-    testHooks: options.testHooks ?? false,
-    bridgeToken: options.bridgeToken ?? null,
-  });
+  const handlers = hostHandlers(
+    services,
+    {
+      variant,
+      version: options.version,
+      buildTime: options.buildTime,
+      transport: options.transport,
+      testHooks: options.testHooks ?? false,
+      bridgeToken: options.bridgeToken ?? null,
+    },
+    {
+      secrets: [options.cloudToken, options.bridgeToken ?? null],
+      recentLog: () => recentLog.lines(),
+    },
+  );
   const dispatch = createDispatcher(hostContract, handlers, {
     onInternalError: (channel, error) =>
       log.error('host.handler_failed', { channel, error: String(error) }),

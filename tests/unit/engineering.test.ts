@@ -9,9 +9,30 @@ import { engineeringHandlers } from '../../electron/host/handlers/engineering.ts
 import { HostFailure } from '../../electron/host/dispatch.ts';
 import { runtimeOf } from '../../renderer/features/settings/EngineeringScreen.tsx';
 import { countTap, TAP_WINDOW_MS } from '../../renderer/features/settings/versionTaps.ts';
+import type { Variant } from '../../common/variant.schema.ts';
 import { devVariant } from '../support/devVariant.ts';
 
-const NO_SERVICES = { outbox: {} as never, dataDir: '/nonexistent' };
+const NO_SERVICES = {
+  outbox: {} as never,
+  dataDir: '/nonexistent',
+  monitor: {} as never,
+  settings: {} as never,
+  events: {} as never,
+};
+const handlersFor = (variant: Variant) =>
+  engineeringHandlers({
+    services: NO_SERVICES,
+    facts: {
+      variant,
+      version: '0',
+      buildTime: '2026-01-01T00:00:00.000Z',
+      transport: 'socket',
+      testHooks: false,
+      bridgeToken: null,
+    },
+    secrets: [],
+    recentLog: () => [],
+  });
 const digest = (pin: string) => createHash('sha256').update(pin).digest('hex');
 
 describe('the engineering PIN gate (host)', () => {
@@ -40,12 +61,16 @@ describe('the engineering PIN gate (host)', () => {
 
   it('is closed on a line without a PIN, with a typed refusal', () => {
     const { engineering: _none, ...withoutPin } = devVariant();
-    const handlers = engineeringHandlers(withoutPin, NO_SERVICES);
+    const handlers = handlersFor(withoutPin);
     expect(() => handlers['engineering.unlock']({ pin: '2468' })).toThrow(HostFailure);
-    const dev = engineeringHandlers(devVariant(), NO_SERVICES);
-    expect(dev['engineering.unlock']({ pin: '2468' })).toEqual({
-      unlocked: true,
+    const dev = handlersFor(devVariant());
+    const opened = dev['engineering.unlock']({ pin: '2468' }) as { session: string | null };
+    expect(opened).toMatchObject({ unlocked: true, retryAfterMs: 0 });
+    expect(opened.session).toMatch(/^[0-9a-f]{64}$/);
+    expect(dev['engineering.unlock']({ pin: '1111' })).toEqual({
+      unlocked: false,
       retryAfterMs: 0,
+      session: null,
     });
   });
 });

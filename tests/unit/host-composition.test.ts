@@ -32,14 +32,18 @@ describe('host composed from parts', () => {
 
   it('has one handler per contract channel, grouped by namespace', () => {
     const { services: s } = services();
-    const handlers = hostHandlers(s, {
-      variant: devVariant(),
-      version: '0',
-      buildTime: '2026-01-01T00:00:00.000Z',
-      transport: 'socket',
-      testHooks: false,
-      bridgeToken: null,
-    });
+    const handlers = hostHandlers(
+      s,
+      {
+        variant: devVariant(),
+        version: '0',
+        buildTime: '2026-01-01T00:00:00.000Z',
+        transport: 'socket',
+        testHooks: false,
+        bridgeToken: null,
+      },
+      { secrets: [], recentLog: () => [] },
+    );
     expect(Object.keys(handlers).sort()).toEqual([...HOST_CHANNELS].sort());
   });
 

@@ -1,4 +1,4 @@
-import { engineeringHandlers } from './engineering.ts';
+import { engineeringHandlers, type EngineeringDeps } from './engineering.ts';
 import type { HostHandlers } from '../dispatch.ts';
 import type { HostServices } from '../services.ts';
 import { catalogHandlers } from './catalog.ts';
@@ -12,7 +12,11 @@ import { systemHandlers, type SystemFacts } from './system.ts';
 import { testDrivesHandlers } from './testDrives.ts';
 
 /** The whole handler table, one group per namespace; the compiler checks every channel has one. */
-export function hostHandlers(services: HostServices, facts: SystemFacts): HostHandlers {
+export function hostHandlers(
+  services: HostServices,
+  facts: SystemFacts,
+  engineering: Pick<EngineeringDeps, 'secrets' | 'recentLog'>,
+): HostHandlers {
   return {
     ...systemHandlers(services, facts),
     ...settingsHandlers(services),
@@ -23,6 +27,6 @@ export function hostHandlers(services: HostServices, facts: SystemFacts): HostHa
     ...leaseHandlers(services),
     ...offersHandlers(services),
     ...testDrivesHandlers(services),
-    ...engineeringHandlers(facts.variant, services),
+    ...engineeringHandlers({ services, facts, ...engineering }),
   };
 }

@@ -144,6 +144,15 @@ export class Outbox {
     return row?.last_error ?? null;
   }
 
+  /** The orders still waiting to be sent, oldest first (at most `limit`), for diagnostics. */
+  waiting(limit: number): OutboxEntry[] {
+    return (
+      this.db
+        .prepare(`SELECT * FROM outbox WHERE status = 'queued' ORDER BY seq LIMIT ?`)
+        .all(limit) as unknown as OutboxRow[]
+    ).map(toEntry);
+  }
+
   /** Orders waiting to be sent. */
   pending(): number {
     const { n } = this.db
