@@ -48,7 +48,7 @@ const booted = await bootWithRetry();
 const { store } = booted;
 // The bridge connection opens while the language loads: the first values are often in by first paint.
 connectVehicle(store.getState().config.bridgeUrl, store, booted.bridgeToken);
-if (store.getState().system.testHooks) exposeTestHooks(store);
+if (store.getState().system.testHooks) exposeTestHooks(store, host);
 const i18n = await booted.i18n;
 
 root.render(

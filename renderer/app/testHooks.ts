@@ -1,3 +1,4 @@
+import type { HostClient } from '../../common/hostApi/client.ts';
 import type { AppStore } from '../store/appStore.ts';
 import type { Screen } from '../store/navSlice.ts';
 import { SCREENS } from './screens.ts';
@@ -10,15 +11,17 @@ declare global {
       screens: string[];
       /** Screens that show more with parameters, with an example to open them with. */
       auditParams: Record<string, Screen>;
+      /** The page's own host client: an audit opens the engineering screen's session with it. */
+      host: HostClient;
     };
   }
 }
 
-/** Gives browser tests the store (navigate, read drive state) and the screen registry. */
-export function exposeTestHooks(store: AppStore): void {
+/** Gives browser tests the store (navigate, read drive state), the screen registry and the host. */
+export function exposeTestHooks(store: AppStore, host: HostClient): void {
   const auditParams: Record<string, Screen> = {};
   for (const [name, entry] of Object.entries(SCREENS)) {
     if (entry.auditParams) auditParams[name] = entry.auditParams;
   }
-  window.dashportTest = { store, screens: Object.keys(SCREENS), auditParams };
+  window.dashportTest = { store, screens: Object.keys(SCREENS), auditParams, host };
 }

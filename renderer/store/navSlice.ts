@@ -28,8 +28,11 @@ export type Screen =
   | { name: 'consent' }
   /** Models to test-drive; with a model, its free slots. */
   | { name: 'testDrives'; modelId?: string }
-  /** For OEM engineers; `unlocked` once the host has taken the PIN (Settings pushes it so). */
-  | { name: 'engineering'; unlocked?: boolean };
+  /**
+   * For OEM engineers; `unlocked` once the host has taken the PIN (Settings pushes it so), with
+   * the session the host handed out for it.
+   */
+  | { name: 'engineering'; unlocked?: boolean; session?: string };
 export type ScreenName = Screen['name'];
 
 /** Deeper stacks are a sign of a flow too long for a car (B9: at most 5 screens). */

@@ -1,3 +1,4 @@
+import type { LinkCounter } from '../vehicle/linkStats.ts';
 import type { StateCreator } from 'zustand';
 import { inferDriveState, type DriveState } from '../../common/drive/driveState.ts';
 import { PASSENGER_SEATS, SIGNAL, type VssPath } from '../../common/vss/signals.ts';
@@ -32,6 +33,8 @@ export interface PassengerMode {
 export interface VehicleSlice {
   signals: Readonly<SignalMap>;
   bridge: BridgeStatus;
+  /** The vehicle client's link counters (the engineering screen reads them); null: no client. */
+  link: LinkCounter | null;
   driveState: DriveState;
   /** CarUxRestrictions-style bit mask in force; components read this, never the speed. */
   uxFlags: number;
@@ -41,6 +44,7 @@ export interface VehicleSlice {
   /** Drops readings not refreshed within their limit; run on a short timer. */
   expireStale(now: number): void;
   setBridgeStatus(status: BridgeStatus): void;
+  setLink(link: LinkCounter): void;
   clearSignals(): void;
   /** "I'm a passenger": granted only while a passenger seat reports OCCUPIED. */
   enterPassengerMode(now: number): boolean;
@@ -83,6 +87,7 @@ const entries = (map: Readonly<SignalMap>) => Object.entries(map) as [VssPath, S
 export const createVehicleSlice: StateCreator<VehicleState, [], [], VehicleSlice> = (set, get) => ({
   signals: {},
   bridge: 'connecting',
+  link: null,
   driveState: 'UNKNOWN',
   uxFlags: 0, // replaced by the first derive() in createAppStore
   passenger: { active: false, expiresAt: 0 },
@@ -111,6 +116,7 @@ export const createVehicleSlice: StateCreator<VehicleState, [], [], VehicleSlice
     if (next || lapsed) set(derive(state, next ?? state.signals, state.passenger, t));
   },
   setBridgeStatus: (bridge) => set({ bridge }),
+  setLink: (link) => set({ link }),
   clearSignals: () => set((state) => derive(state, {}, state.passenger, now())),
   enterPassengerMode: (t) => {
     const state = get();

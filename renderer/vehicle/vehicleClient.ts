@@ -5,6 +5,7 @@ import { VISS_EVENT } from '../../common/viss/types.ts';
 import { parseVissValue } from '../../common/vss/values.ts';
 import type { AppStore } from '../store/appStore.ts';
 import type { SignalMap, SignalSample } from '../store/vehicleSlice.ts';
+import { createLinkCounter } from './linkStats.ts';
 import {
   BUTTON_SUBSCRIPTION,
   DRIVE_STATE_PATHS,
@@ -39,7 +40,8 @@ export function connectVehicle(
   });
   let pending: SignalMap = {};
   let flushScheduled = false;
-  let rejected = 0;
+  const link = createLinkCounter();
+  store.getState().setLink(link);
   /** Last steering-wheel button value passed on; only changes go to the store. */
   let button: string | number | boolean | undefined;
   // Staleness is checked on a timer, not on arrival: the point is to notice when nothing arrives.
@@ -53,6 +55,7 @@ export function connectVehicle(
   };
 
   socket.on('connect', () => {
+    link.connected();
     store.getState().setBridgeStatus('connected');
     // The bridge forgets subscriptions with the connection, so every (re)connect subscribes anew.
     VEHICLE_SUBSCRIPTIONS.forEach(({ path, periodMs }, i) => {
@@ -74,6 +77,7 @@ export function connectVehicle(
   });
   socket.on(VISS_EVENT, (message: unknown) => {
     const read = readMessage(message);
+    if (read.kind !== 'reply') link.message(performance.now());
     if (read.kind === 'reply') {
       // A bridge without change filters refuses the button's subscription: poll it instead.
       if (read.failed && read.requestId === BUTTON_REQUEST) {
@@ -89,7 +93,7 @@ export function connectVehicle(
       return;
     }
     if (read.kind === 'invalid') {
-      rejected += 1;
+      link.rejected(read.path);
       return;
     }
     if (read.path === BUTTON_SUBSCRIPTION.path) {
@@ -120,7 +124,7 @@ export function connectVehicle(
       socket.close();
     },
     get rejected() {
-      return rejected;
+      return link.snapshot(performance.now()).rejected;
     },
   };
 }
@@ -136,33 +140,30 @@ function isDriveEdge(store: AppStore, path: VssPath, sample: SignalSample): bool
 type Read =
   | { kind: 'sample'; path: VssPath; sample: SignalSample }
   | { kind: 'reply'; requestId: unknown; failed: boolean }
-  | { kind: 'invalid' };
+  | { kind: 'invalid'; path: string | null };
 
 /** Accepts only well-formed notifications carrying a valid VSS value; replies to our own requests are not data. */
 function readMessage(message: unknown): Read {
-  if (typeof message !== 'object' || message === null) return { kind: 'invalid' };
+  if (typeof message !== 'object' || message === null) return { kind: 'invalid', path: null };
   const m = message as Record<string, unknown>;
   if (m.action !== 'subscription') {
     return m.action === 'subscribe'
       ? { kind: 'reply', requestId: m.requestId, failed: m.error !== undefined }
-      : { kind: 'invalid' };
+      : { kind: 'invalid', path: null };
   }
   const data = m.data as Record<string, unknown> | undefined;
   const dp = data?.dp as Record<string, unknown> | undefined;
-  if (
-    typeof data?.path !== 'string' ||
-    typeof dp?.value !== 'string' ||
-    typeof dp.ts !== 'string'
-  ) {
-    return { kind: 'invalid' };
+  const path = typeof data?.path === 'string' ? data.path : null;
+  if (path === null || typeof dp?.value !== 'string' || typeof dp.ts !== 'string') {
+    return { kind: 'invalid', path };
   }
   const ts = Date.parse(dp.ts);
-  const parsed = parseVissValue(data.path, dp.value);
+  const parsed = parseVissValue(path, dp.value);
   // A path the app never asked for is not data either (and cannot index the store).
-  if (!Number.isFinite(ts) || !parsed.ok || !isKnownPath(data.path)) return { kind: 'invalid' };
+  if (!Number.isFinite(ts) || !parsed.ok || !isKnownPath(path)) return { kind: 'invalid', path };
   return {
     kind: 'sample',
-    path: data.path,
+    path,
     sample: { value: parsed.value, ts, receivedAt: performance.now() },
   };
 }

@@ -18,7 +18,7 @@ export function EngineeringPin({
   onUnlocked,
   onCancel,
 }: {
-  onUnlocked: () => void;
+  onUnlocked: (session: string) => void;
   onCancel: () => void;
 }) {
   const { t } = useTranslation('settings');
@@ -31,8 +31,8 @@ export function EngineeringPin({
     setProblem(null);
     try {
       const answer = await unlock({ pin });
-      if (answer.unlocked) {
-        onUnlocked();
+      if (answer.unlocked && answer.session !== null) {
+        onUnlocked(answer.session);
         return;
       }
       setPin('');

@@ -107,9 +107,9 @@ export function SettingsScreen() {
       {asking && (
         <EngineeringPin
           onCancel={() => setAsking(false)}
-          onUnlocked={() => {
+          onUnlocked={(session) => {
             setAsking(false);
-            push({ name: 'engineering', unlocked: true });
+            push({ name: 'engineering', unlocked: true, session });
           }}
         />
       )}
