@@ -81,7 +81,8 @@ try {
       for (const v of snap.audit.violations.filter((x) => x.check === 'main-overflow')) {
         overflow.push(`${state} ${theme} ${locale} ${screen}: ${v.measured}`);
       }
-      const file = `${state}/${theme}/${locale}/${screen}.png`;
+      // A tab's case is named "screen/tab": one file beside the screen's, not a folder.
+      const file = `${state}/${theme}/${locale}/${screen.replaceAll('/', '--')}.png`;
       mkdirSync(join(out, state, theme, locale), { recursive: true });
       await page.screenshot({ path: join(out, file) });
       shots.push({ file, screen, theme, locale, state });

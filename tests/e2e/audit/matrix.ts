@@ -7,6 +7,7 @@ import { thresholdsFor } from './thresholds.ts';
 import { axeViolations } from './axe.ts';
 import type { AuditThresholds, CheckId, Margins, PageAudit, Violation } from './types.ts';
 import type { VehicleControl } from '../vehicleControl.ts';
+import { ENGINEERING_PIN } from '../../support/devVariant.ts';
 
 export const THEMES = ['day', 'night'] as const;
 export const DRIVE = ['parked', 'moving'] as const;
@@ -71,6 +72,15 @@ export async function forEachCase(
 ): Promise<void> {
   // Screens that show more with parameters (a seeded merchant's menu) are audited with them.
   const auditParams = await page.evaluate(() => window.dashportTest!.auditParams ?? {});
+  // The engineering screen's host-side tabs need the session its PIN opens.
+  if (auditParams.engineering) {
+    const { session } = await page.evaluate(
+      (pin) => window.dashportTest!.host.call('engineering.unlock', { pin }),
+      ENGINEERING_PIN,
+    );
+    if (session === null) throw new Error('audit: the engineering PIN was refused');
+    auditParams.engineering = { name: 'engineering', unlocked: true, session };
+  }
   const keep = <T>(all: readonly T[], wanted: readonly T[] | undefined) =>
     wanted ? all.filter((x) => wanted.includes(x)) : all;
   for (const state of keep(DRIVE, only.states)) {
@@ -84,6 +94,12 @@ export async function forEachCase(
         for (const screen of screens) {
           await openScreen(page, screen, auditParams[screen]);
           await visit({ screen, theme, locale, state });
+          // A screen in tabs is audited on every tab: "engineering/engineering-tabs-log".
+          for (const tab of await otherTabs(page)) {
+            await page.getByTestId(tab).click();
+            await whenLoaded(page);
+            await visit({ screen: `${screen}/${tab}`, theme, locale, state });
+          }
         }
       }
     }
@@ -154,11 +170,22 @@ async function openScreen(page: Page, name: string, params: Screen | undefined):
   } else {
     await showScreen(page, name);
   }
+  await whenLoaded(page);
+}
+
+async function whenLoaded(page: Page): Promise<void> {
   await page.waitForFunction(
     () => document.querySelector('main [aria-busy="true"]') === null,
     undefined,
     WAIT,
   );
+}
+
+/** The test ids of the tabs of the open screen other than the one shown, in order. */
+function otherTabs(page: Page): Promise<string[]> {
+  return page
+    .locator('main [role="tablist"] [role="tab"][aria-selected="false"]')
+    .evaluateAll((tabs) => tabs.map((t) => t.getAttribute('data-testid') ?? ''));
 }
 
 function summarise(cases: CaseResult[]): AuditReport['summary'] {
