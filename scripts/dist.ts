@@ -26,8 +26,10 @@ import {
   POSTINST,
   POSTRM,
   PRERM,
+  SYSTEMD_UNITS,
   type DebArch,
 } from './lib/deb.ts';
+import { buildBrowserHost } from './lib/browserHost.ts';
 import { fuseMismatches } from './lib/fuses.ts';
 
 /**
@@ -95,6 +97,10 @@ if (!values['skip-build']) {
   step('building the bundles (electron-vite)');
   run('npx', ['electron-vite', 'build'], env);
 }
+// The browser-mode host (dashport-host.service): one file, plus the page and the lines it serves.
+const browserHost = join(ROOT, 'out', 'browser');
+step('building the browser-mode host');
+await buildBrowserHost(ROOT, browserHost);
 
 const out = resolve(values.out);
 mkdirSync(out, { recursive: true });
@@ -124,6 +130,7 @@ for (const arch of arches) {
   const dir = join(out, stem);
   rmSync(dir, { recursive: true, force: true });
   cpSync(unpacked, dir, { recursive: true });
+  cpSync(browserHost, join(dir, 'browser'), { recursive: true });
   normalise(dir, Number(epoch));
 
   step(`${arch}: ${stem}.tar.gz`);
@@ -173,7 +180,9 @@ function buildDeb(app: string, deb: string, arch: DebArch, seconds: number): voi
   };
   cpSync(app, join(tree, 'opt/dashport'), { recursive: true });
   const systemd = join(ROOT, 'build/systemd');
-  put('lib/systemd/system/dashport.service', readFileSync(join(systemd, 'dashport.service')));
+  for (const unit of SYSTEMD_UNITS) {
+    put(`lib/systemd/system/${unit}`, readFileSync(join(systemd, unit)));
+  }
   put('usr/lib/sysusers.d/dashport.conf', readFileSync(join(systemd, 'dashport.sysusers')));
   put('etc/pam.d/dashport', readFileSync(join(systemd, 'dashport.pam')));
   put('etc/dashport/dashport.env', envFile(variant.name));

@@ -14,6 +14,7 @@ import { loadVariant } from '../../common/node/variantFile.ts';
 import { startWebServer } from './webServer.ts';
 import { newHostSecret, writeSecretFile } from './hostSecret.ts';
 import { isLoopbackHost } from '../../common/loopback.ts';
+import { writeLaunchPage } from '../../common/node/launchPage.ts';
 
 /** Browser-mode host: `npm run host -- --variant dev --port 7073`. Prints one JSON line when ready. */
 // Out of the environment before anything else runs, so no child process inherits the token.
@@ -44,6 +45,9 @@ try {
       'test-hooks': { type: 'boolean', default: false },
       // Where this start's secret is written for the kiosk launcher (mode 0600).
       'secret-file': { type: 'string' },
+      // A page (mode 0600) that forwards a kiosk browser to the host with the secret, written once
+      // the host listens: the browser-mode unit opens it.
+      'launch-page': { type: 'string' },
     },
     strict: true,
   }).values;
@@ -129,6 +133,15 @@ try {
   fail([`host: cannot write the secret file ${secretFile}: ${(error as Error).message}`], 1);
 }
 const server = await startWebServer({ host, rendererRoot, hostname: args.host, port, secret });
+if (args['launch-page']) {
+  try {
+    writeLaunchPage(resolve(args['launch-page']), server.url, secret);
+  } catch (error) {
+    await server.close();
+    host.close();
+    fail([`host: cannot write the launch page: ${(error as Error).message}`], 1);
+  }
+}
 log.info('host.listening', { url: server.url, variant: overridden.data.name, secretFile });
 process.stdout.write(`${JSON.stringify({ event: 'listening', url: server.url, secretFile })}\n`);
 

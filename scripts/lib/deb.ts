@@ -7,6 +7,9 @@
 export type DebArch = 'amd64' | 'arm64';
 
 /** What Electron 45 needs from Debian 12 at run time, and the kiosk compositor. */
+/** What the browser-mode units use beyond the package's own dependencies. */
+export const BROWSER_MODE_SUGGESTS = ['chromium'];
+
 export const RUNTIME_DEPENDS = [
   'cage',
   'libasound2',
@@ -36,7 +39,9 @@ export const SYNOPSIS = 'in-car lifestyle services and dashboard ordering for he
 const DESCRIPTION = [
   'Order-ahead coffee and food, fuel and charging, parking and service booking,',
   "the status of the car's lease, and ordering from the dashboard, using the",
-  "car's own signals. Runs under the cage Wayland kiosk as the dashport user.",
+  "car's own signals. Runs under the cage Wayland kiosk as the dashport user,",
+  'in Electron (dashport.service) or, on units without it, in Chromium against a',
+  'loopback host (dashport-browser.service).',
 ];
 
 export function controlFile(info: DebInfo): string {
@@ -47,6 +52,9 @@ export function controlFile(info: DebInfo): string {
     `Maintainer: ${info.maintainer}`,
     `Installed-Size: ${info.installedSizeKb}`,
     `Depends: ${RUNTIME_DEPENDS.join(', ')}`,
+    // Browser mode only (dashport-browser.service); it also needs Node.js 22.12+, which Debian 12
+    // does not carry, so that is documented rather than declared.
+    `Suggests: ${BROWSER_MODE_SUGGESTS.join(', ')}`,
     'Section: misc',
     'Priority: optional',
     `Description: ${SYNOPSIS}`,
@@ -86,11 +94,21 @@ fi
 exit 0
 `;
 
-/** Before removal: stop the kiosk if it runs, so its files are not pulled from under it. */
+/**
+ * The units in build/systemd the package installs: the Electron kiosk, and browser mode's host and
+ * kiosk. None is enabled by the package.
+ */
+export const SYSTEMD_UNITS = [
+  'dashport.service',
+  'dashport-host.service',
+  'dashport-browser.service',
+] as const;
+
+/** Before removal: stop whichever kiosk runs, so its files are not pulled from under it. */
 export const PRERM = `#!/bin/sh
 set -e
 if [ "$1" = "remove" ] && [ -d /run/systemd/system ]; then
-  deb-systemd-invoke stop dashport.service >/dev/null 2>&1 || true
+  deb-systemd-invoke stop ${SYSTEMD_UNITS.join(' ')} >/dev/null 2>&1 || true
 fi
 exit 0
 `;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { writeOwnerOnlyFile } from '../../common/node/secretFile.ts';
+import * as launch from '../../common/node/launchPage.ts';
 import type { RunningService } from './services.ts';
 
 /** The secret a browser-mode host wrote for this start (its `listening` line names the file). */
@@ -9,19 +9,12 @@ export function readHostSecret(host: RunningService): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-/** The page address a kiosk opens: the secret rides in the fragment, which no request carries. */
+/** The page address a kiosk opens for a running host, secret in the fragment. */
 export function hostPageUrl(host: RunningService): string {
-  return `${host.url}/#secret=${encodeURIComponent(readHostSecret(host))}`;
+  return launch.hostPageUrl(host.url, readHostSecret(host));
 }
 
-/**
- * A local page, readable by its owner only, that forwards to the host with the secret: the
- * browser's command line (which every local user can read) then names a file, not the secret.
- */
+/** The owner-only launch page for a running host (see common/node/launchPage.ts). */
 export function writeLaunchPage(path: string, host: RunningService): void {
-  const target = hostPageUrl(host).replaceAll('&', '&amp;').replaceAll('"', '&quot;');
-  writeOwnerOnlyFile(
-    path,
-    `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${target}"><title>Dashport</title>\n`,
-  );
+  launch.writeLaunchPage(path, host.url, readHostSecret(host));
 }

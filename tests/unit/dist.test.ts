@@ -1,9 +1,23 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONFFILES, RUNTIME_DEPENDS } from '../../scripts/lib/deb.ts';
+import {
+  BROWSER_MODE_SUGGESTS,
+  CONFFILES,
+  RUNTIME_DEPENDS,
+  SYSTEMD_UNITS,
+} from '../../scripts/lib/deb.ts';
+import { spawnService } from '../../scripts/lib/services.ts';
 import { PROJECT_ROOT } from '../support/devVariant.ts';
 import { tempDir } from '../support/tmp.ts';
 
@@ -114,6 +128,7 @@ describe('npm run dist (stand-in Electron, offline)', () => {
     expect(field('Version')).toBe('0.1.0');
     expect(field('Architecture')).toBe('amd64');
     expect(field('Depends').split(', ')).toEqual([...RUNTIME_DEPENDS]);
+    expect(field('Suggests').split(', ')).toEqual([...BROWSER_MODE_SUGGESTS]);
     expect(Number(field('Installed-Size'))).toBeGreaterThan(0);
     const control = join(tmp.dir, 'control');
     sh('dpkg-deb', ['-e', deb(first), control]);
@@ -140,7 +155,13 @@ describe('npm run dist (stand-in Electron, offline)', () => {
     const mode = (path: string) => files.find((f) => f.path === path)?.mode;
     expect(mode('./opt/dashport/dashport')).toBe('-rwxr-xr-x');
     expect(mode('./opt/dashport/resources/app.asar')).toBe('-rw-r--r--');
-    expect(mode('./lib/systemd/system/dashport.service')).toBe('-rw-r--r--');
+    for (const unit of SYSTEMD_UNITS) {
+      expect(mode(`./lib/systemd/system/${unit}`), unit).toBe('-rw-r--r--');
+    }
+    // Browser mode's host: one file, the page and the lines, beside the Electron app.
+    expect(mode('./opt/dashport/browser/electron/host/cli.js')).toBe('-rw-r--r--');
+    expect(mode('./opt/dashport/browser/out/renderer/index.html')).toBe('-rw-r--r--');
+    expect(mode('./opt/dashport/browser/build/variants/dev.json')).toBe('-rw-r--r--');
     expect(mode('./usr/lib/sysusers.d/dashport.conf')).toBe('-rw-r--r--');
     expect(mode('./etc/pam.d/dashport')).toBe('-rw-r--r--');
     expect(mode('./etc/dashport/dashport.env')).toBe('-rw-r--r--');
@@ -157,17 +178,51 @@ describe('npm run dist (stand-in Electron, offline)', () => {
   it('passes systemd-analyze verify and lintian (no errors)', () => {
     const unpacked = join(tmp.dir, 'root');
     sh('dpkg-deb', ['-x', deb(first), unpacked]);
-    const verify = spawnSync(
-      'systemd-analyze',
-      ['verify', join(unpacked, 'lib/systemd/system/dashport.service')],
-      { encoding: 'utf8' },
-    );
-    expect(verify.stderr).not.toMatch(/dashport\.service:/);
+    const units = SYSTEMD_UNITS.map((unit) => join(unpacked, 'lib/systemd/system', unit));
+    const verify = spawnSync('systemd-analyze', ['verify', ...units], { encoding: 'utf8' });
+    expect(verify.stderr).not.toMatch(/dashport[\w-]*\.service:/);
     expect(verify.status).toBe(0);
     const lintian = spawnSync('lintian', ['--fail-on', 'error', deb(first)], { encoding: 'utf8' });
     expect(lintian.stdout.split('\n').filter((l) => l.startsWith('E:'))).toEqual([]);
     expect(lintian.status).toBe(0);
   });
+
+  it('ships a browser-mode host that runs from the package alone, as its unit starts it', async () => {
+    const unpacked = join(tmp.dir, 'root-browser');
+    sh('dpkg-deb', ['-x', deb(first), unpacked]);
+    const data = join(tmp.dir, 'browser-data');
+    const launchPage = join(tmp.dir, 'run', 'launch.html');
+    mkdirSync(dirname(launchPage), { recursive: true });
+    // No node_modules anywhere above it: everything it needs is in the one file.
+    const host = await spawnService(
+      'packaged host',
+      join(unpacked, 'opt/dashport/browser/electron/host/cli.js'),
+      [
+        '--port',
+        '0',
+        '--data-dir',
+        data,
+        '--cloud-url',
+        'http://127.0.0.1:9',
+        '--launch-page',
+        launchPage,
+      ],
+      { cwd: unpacked, env: { PATH: process.env.PATH, DASHPORT_VARIANT: 'dev' } },
+    );
+    try {
+      const page = await fetch(host.url);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toMatch(/<div id="root">/);
+      // The kiosk's launch page: the service user's alone, forwarding with this start's secret.
+      expect(statSync(launchPage).mode & 0o777).toBe(0o600);
+      const secret = readFileSync(String(host.ready.secretFile), 'utf8').trim();
+      expect(readFileSync(launchPage, 'utf8')).toContain(
+        `url=${host.url}/#secret=${encodeURIComponent(secret)}`,
+      );
+    } finally {
+      await host.stop();
+    }
+  }, 30_000);
 
   it('builds the same bytes twice from one commit', () => {
     const asar = (out: string) => join(out, 'dashport-0.1.0-dev-x64', 'resources', 'app.asar');
