@@ -24,6 +24,8 @@ export interface StackOptions {
   cloudArgs?: string[];
   /** The host's variant (a name in build/variants or a file); default dev. */
   variant?: string;
+  /** The host CLI to run; default the source's. The kiosk test runs the packaged browser host. */
+  hostScript?: string;
 }
 
 const script = (path: string) => join(PROJECT_ROOT, path);
@@ -64,7 +66,7 @@ export async function startStack(dataDir: string, options: StackOptions = {}): P
     ]),
   ]);
   const startHost = () =>
-    spawnService('host', script('electron/host/cli.ts'), [
+    spawnService('host', options.hostScript ?? script('electron/host/cli.ts'), [
       '--port',
       '0',
       '--data-dir',
