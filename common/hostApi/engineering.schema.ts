@@ -31,6 +31,8 @@ export const engineeringStatusSchema = z.strictObject({
   files: z.array(z.strictObject({ name: z.string(), bytes: z.number().int().min(0) })),
   /** The newest log lines, oldest first, with secrets redacted. */
   log: z.array(z.string()).max(LOG_LINES),
+  /** What the host runs on: Node's version, and Electron's when it runs inside Electron. */
+  runtime: z.strictObject({ node: z.string(), electron: z.string().nullable() }),
   /** Where "Export diagnostics" writes; null: the line names no folder. */
   exportDir: z.string().nullable(),
 });

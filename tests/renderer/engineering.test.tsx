@@ -73,6 +73,9 @@ describe('the engineering screen (real host with the dev variant’s PIN)', () =
     await tap('engineering-tabs-host');
     expect((await screen.findByTestId('engineering-outbox', {}, WAIT)).textContent).toBe('0');
     expect(screen.getByTestId('engineering-last-error').textContent).toBe('none');
+    expect(screen.getByTestId('engineering-host-runtime').textContent).toBe(
+      `Node ${process.versions.node}`,
+    );
     expect(screen.getByTestId('engineering-files').textContent).toMatch(/dashport\.db [\d.,]+ KB/);
     // The host checked the cloud when it started; the round trip is that check's. The tab asks
     // again every two seconds while shown.

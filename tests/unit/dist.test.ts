@@ -59,14 +59,14 @@ function copyProject(to: string): void {
   symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(to, 'node_modules'));
 }
 
-function dist(project: string, out: string) {
+function dist(project: string, out: string, arch: '--x64' | '--arm64' = '--x64') {
   return spawnSync(
     process.execPath,
     [
       'scripts/dist.ts',
       '--variant',
       'dev',
-      '--x64',
+      arch,
       '--electron-dist',
       join(tmp.dir, 'electron'),
       '--out',
@@ -91,16 +91,21 @@ describe('npm run dist (stand-in Electron, offline)', () => {
   const project = join(tmp.dir, 'project');
   const first = join(tmp.dir, 'first');
   const second = join(tmp.dir, 'second');
+  const arm = join(tmp.dir, 'arm64');
   const deb = (out: string) => join(out, 'dashport_0.1.0_dev_amd64.deb');
 
   beforeAll(() => {
     standInElectron(join(tmp.dir, 'electron'));
     copyProject(project);
-    for (const out of [first, second]) {
-      const r = dist(project, out);
+    for (const [out, arch] of [
+      [first, '--x64'],
+      [second, '--x64'],
+      [arm, '--arm64'],
+    ] as const) {
+      const r = dist(project, out, arch);
       if (r.status !== 0) throw new Error(`dist failed:\n${r.stdout}\n${r.stderr}`);
     }
-  }, 240_000);
+  }, 360_000);
   afterAll(() => tmp.cleanup());
 
   it('writes the app folder, the tar.gz and the .deb, with the fuses checked', () => {
@@ -223,6 +228,21 @@ describe('npm run dist (stand-in Electron, offline)', () => {
       await host.stop();
     }
   }, 30_000);
+
+  it('builds for arm64 the same way: the folder, the tar.gz and an arm64 .deb', () => {
+    const stem = 'dashport-0.1.0-dev-arm64';
+    const armDeb = join(arm, 'dashport_0.1.0_dev_arm64.deb');
+    expect(existsSync(join(arm, stem, 'dashport'))).toBe(true);
+    expect(existsSync(join(arm, stem, 'browser', 'electron', 'host', 'cli.js'))).toBe(true);
+    expect(sh('tar', ['-tzf', join(arm, `${stem}.tar.gz`)])).toContain(
+      `${stem}/resources/app.asar`,
+    );
+    expect(sh('dpkg-deb', ['-f', armDeb, 'Architecture']).trim()).toBe('arm64');
+    // The app itself is the same: only Electron's binary differs between architectures.
+    expect(sha256(join(arm, stem, 'resources', 'app.asar'))).toBe(
+      sha256(join(first, 'dashport-0.1.0-dev-x64', 'resources', 'app.asar')),
+    );
+  });
 
   it('builds the same bytes twice from one commit', () => {
     const asar = (out: string) => join(out, 'dashport-0.1.0-dev-x64', 'resources', 'app.asar');

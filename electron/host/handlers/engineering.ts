@@ -46,6 +46,7 @@ export function engineeringHandlers(deps: EngineeringDeps): NamespaceHandlers<'e
     },
     files: databaseFiles(services.dataDir),
     log: deps.recentLog().map((line) => redactText(line, secrets)),
+    runtime: { node: process.versions.node, electron: process.versions.electron ?? null },
     exportDir,
   });
 

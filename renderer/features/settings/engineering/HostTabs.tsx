@@ -117,7 +117,7 @@ export function HostTab({ status, refresh }: { status: EngineeringStatus; refres
   const { outbox, files } = status;
   return (
     <>
-      <dl className="engineering__facts engineering__facts--wide">
+      <dl className="engineering__facts">
         <Fact
           id="cloud-link"
           label={t('engineering.cloud')}
@@ -130,6 +130,15 @@ export function HostTab({ status, refresh }: { status: EngineeringStatus; refres
                 })
           }
         />
+        <Fact
+          id="host-runtime"
+          label={t('engineering.hostRuntime')}
+          value={
+            status.runtime.electron
+              ? t('engineering.hostElectron', status.runtime)
+              : t('engineering.hostNode', status.runtime)
+          }
+        />
         <Fact id="outbox" label={t('engineering.outbox')} value={String(outbox.queued)} />
         <Fact
           id="last-error"
@@ -138,6 +147,7 @@ export function HostTab({ status, refresh }: { status: EngineeringStatus; refres
         />
         <Fact
           id="files"
+          wide
           label={t('engineering.files')}
           value={files
             .map((f) => `${f.name} ${t('engineering.size', { kb: kb.format(f.bytes / 1024) })}`)
