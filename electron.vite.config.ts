@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
@@ -20,6 +21,25 @@ function buildTime(): string {
     return new Date(seconds * 1000).toISOString();
   }
   return new Date().toISOString();
+}
+
+/** The commit the bundles are built from (the engineering screen shows it); "unknown" outside git. */
+function commit(): string {
+  const head = spawnSync('git', ['rev-parse', '--short=12', 'HEAD'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  return head.status === 0 ? head.stdout.trim() : 'unknown';
+}
+
+/** Names the commit in the page itself: a meta tag, so no global and no change to the CSP. */
+function commitMeta(): Plugin {
+  const value = commit();
+  return {
+    name: 'dashport:commit-meta',
+    transformIndexHtml: (html) =>
+      html.replace('</head>', `  <meta name="dashport-commit" content="${value}" />\n  </head>`),
+  };
 }
 
 /**
@@ -62,7 +82,7 @@ export default defineConfig({
     // Relative asset URLs work from app://dashport/ and from the browser-mode host server alike.
     base: './',
     oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
-    plugins: [woff2Only()],
+    plugins: [woff2Only(), commitMeta()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       // electron-vite leaves bundles unminified; the renderer has a start-up and size budget on

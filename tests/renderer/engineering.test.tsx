@@ -8,6 +8,7 @@ import { VISS_EVENT } from '../../common/viss/types.ts';
 import { SIGNAL } from '../../common/vss/signals.ts';
 import { DEV_VEHICLE_TOKEN } from '../../electron/host/cloudClient/token.ts';
 import { log } from '../../electron/host/log.ts';
+import { commitOf } from '../../renderer/features/settings/EngineeringScreen.tsx';
 import { connectVehicle, type VehicleClient } from '../../renderer/vehicle/vehicleClient.ts';
 import { ALWAYS_OPEN_MERCHANT, orderFor } from '../support/hostCommerce.ts';
 import { tempDir } from '../support/tmp.ts';
@@ -294,4 +295,15 @@ describe('Export diagnostics', () => {
     );
     expect(stackNames(app)).toEqual(['settings', 'engineering']);
   }, 30_000);
+});
+
+describe('commitOf: the commit the page was built from', () => {
+  it.each([
+    ['<meta name="dashport-commit" content="28749e6abc12">', '28749e6abc12'],
+    ['<meta name="dashport-commit" content="">', null],
+    ['<meta name="description" content="x">', null],
+  ])('%s', (head, expected) => {
+    const doc = new DOMParser().parseFromString(`<head>${head}</head>`, 'text/html');
+    expect(commitOf(doc)).toBe(expected);
+  });
 });

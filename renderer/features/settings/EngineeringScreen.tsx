@@ -19,6 +19,11 @@ export function runtimeOf(userAgent: string): { chrome: string | null; electron:
   };
 }
 
+/** The commit the page was built from, as the build wrote it into the page; null if it did not. */
+export function commitOf(doc: Document): string | null {
+  return doc.querySelector('meta[name="dashport-commit"]')?.getAttribute('content') || null;
+}
+
 function SystemTab() {
   const { t, i18n } = useTranslation('settings');
   const system = useAppStore((s) => s.system);
@@ -28,6 +33,11 @@ function SystemTab() {
   return (
     <dl className="engineering__facts">
       <Fact id="version" label={t('engineering.version')} value={system.version} />
+      <Fact
+        id="commit"
+        label={t('engineering.commit')}
+        value={commitOf(document) ?? t('engineering.unknown')}
+      />
       <Fact
         id="build"
         label={t('engineering.buildTime')}
