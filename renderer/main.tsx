@@ -10,6 +10,7 @@ import './features/lease/lease.css';
 import { connectVehicle } from './vehicle/vehicleClient.ts';
 import { exposeTestHooks } from './app/testHooks.ts';
 import { Refused } from './app/Refused.tsx';
+import { preloadScreens } from './app/screens.ts';
 import { createI18n } from './i18n/i18n.ts';
 import { I18nextProvider } from 'react-i18next';
 
@@ -55,4 +56,8 @@ root.render(
   <StrictMode>
     <AppRoot i18n={i18n} host={host} store={store} />
   </StrictMode>,
+);
+// Every other screen's chunk, after the first paint, one per idle period: a tap then finds it loaded.
+void preloadScreens(
+  () => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 2000 })),
 );

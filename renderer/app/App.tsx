@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SIGNAL } from '../../common/vss/signals.ts';
 import { switchLanguage } from '../i18n/i18n.ts';
@@ -52,7 +52,11 @@ export function App() {
       <StatusBar />
       <main className="screen" data-screen={screen.name}>
         <ScreenGate availability={entry.availability}>
-          <Current />
+          {/* A screen whose chunk is not in yet (a tap before the idle preload reached it): the
+              shell stays, the screen area is marked busy for the few ms the chunk takes. */}
+          <Suspense fallback={<div className="screen__loading" aria-busy="true" />}>
+            <Current />
+          </Suspense>
         </ScreenGate>
       </main>
       <NavBar />

@@ -1,26 +1,18 @@
 import type { ComponentType } from 'react';
 import type { PublicVariantConfig } from '../../common/hostApi/contract.schema.ts';
-import { CheckoutScreen } from '../features/services/CheckoutScreen.tsx';
-import { FavouritesScreen } from '../features/services/FavouritesScreen.tsx';
-import { MerchantScreen } from '../features/services/MerchantScreen.tsx';
-import { MerchantsScreen } from '../features/services/MerchantsScreen.tsx';
-import { OrderScreen } from '../features/services/OrderScreen.tsx';
-import { OrdersScreen } from '../features/services/OrdersScreen.tsx';
-import { ServicesScreen } from '../features/services/ServicesScreen.tsx';
-import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
-import { EngineeringScreen } from '../features/settings/EngineeringScreen.tsx';
-import { ConsentScreen } from '../features/consent/ConsentScreen.tsx';
-import { LeaseEndScreen } from '../features/lease/LeaseEndScreen.tsx';
-import { LeaseScreen } from '../features/lease/LeaseScreen.tsx';
-import { OffersScreen } from '../features/offers/OffersScreen.tsx';
-import { TestDrivesScreen } from '../features/testDrives/TestDrivesScreen.tsx';
 import type { Availability } from '../safety/permissions.ts';
 import type { Screen, ScreenName } from '../store/navSlice.ts';
 import type { NavIconName } from '../ui/NavIcon.tsx';
 import { HomeRoute } from './HomeRoute.tsx';
+import { lazyScreen } from './lazyScreen.ts';
 
 export interface ScreenEntry {
   component: ComponentType;
+  /**
+   * Loads the screen's chunk ahead of use. Home is in the boot bundle; every other screen is its
+   * own chunk, fetched when the main thread is idle after the first paint (`preloadScreens`).
+   */
+  preload?: () => Promise<void>;
   /** i18n key in the common namespace. */
   titleKey: string;
   /** The nav-bar pictogram; set for exactly the screens in the nav bar. */
@@ -49,7 +41,9 @@ export const SCREENS: Record<ScreenName, ScreenEntry> = {
   // Browsing, cart and checkout need the car parked or a confirmed passenger; the driver's one
   // ordering action (a favourite, from home) and an order's progress are always available.
   services: {
-    component: ServicesScreen,
+    ...lazyScreen(() =>
+      import('../features/services/ServicesScreen.tsx').then((m) => m.ServicesScreen),
+    ),
     titleKey: 'screen.services',
     navIcon: 'services',
     inNavBar: true,
@@ -57,7 +51,9 @@ export const SCREENS: Record<ScreenName, ScreenEntry> = {
     feature: 'services',
   },
   merchants: {
-    component: MerchantsScreen,
+    ...lazyScreen(() =>
+      import('../features/services/MerchantsScreen.tsx').then((m) => m.MerchantsScreen),
+    ),
     titleKey: 'screen.merchants',
     inNavBar: false,
     availability: 'parked-or-passenger',
@@ -65,7 +61,9 @@ export const SCREENS: Record<ScreenName, ScreenEntry> = {
     auditParams: { name: 'merchants', category: 'coffee', area: 'san-francisco' },
   },
   merchant: {
-    component: MerchantScreen,
+    ...lazyScreen(() =>
+      import('../features/services/MerchantScreen.tsx').then((m) => m.MerchantScreen),
+    ),
     titleKey: 'screen.merchant',
     inNavBar: false,
     availability: 'parked-or-passenger',
@@ -73,28 +71,34 @@ export const SCREENS: Record<ScreenName, ScreenEntry> = {
     auditParams: { name: 'merchant', merchantId: 'sf-hayes-espresso' },
   },
   checkout: {
-    component: CheckoutScreen,
+    ...lazyScreen(() =>
+      import('../features/services/CheckoutScreen.tsx').then((m) => m.CheckoutScreen),
+    ),
     titleKey: 'screen.checkout',
     inNavBar: false,
     availability: 'parked-or-passenger',
     feature: 'services',
   },
   order: {
-    component: OrderScreen,
+    ...lazyScreen(() => import('../features/services/OrderScreen.tsx').then((m) => m.OrderScreen)),
     titleKey: 'screen.order',
     inNavBar: false,
     availability: 'always',
     feature: 'services',
   },
   orders: {
-    component: OrdersScreen,
+    ...lazyScreen(() =>
+      import('../features/services/OrdersScreen.tsx').then((m) => m.OrdersScreen),
+    ),
     titleKey: 'screen.orders',
     inNavBar: false,
     availability: 'parked-or-passenger',
     feature: 'services',
   },
   favourites: {
-    component: FavouritesScreen,
+    ...lazyScreen(() =>
+      import('../features/services/FavouritesScreen.tsx').then((m) => m.FavouritesScreen),
+    ),
     titleKey: 'screen.favourites',
     inNavBar: false,
     availability: 'parked-or-passenger',
@@ -103,7 +107,7 @@ export const SCREENS: Record<ScreenName, ScreenEntry> = {
   // The lease screen is always available but shows only a gauge and one line while moving; its
   // details, payment and contract text are gated inside (parked or passenger).
   lease: {
-    component: LeaseScreen,
+    ...lazyScreen(() => import('../features/lease/LeaseScreen.tsx').then((m) => m.LeaseScreen)),
     titleKey: 'lease:title',
     navIcon: 'lease',
     inNavBar: true,
@@ -111,7 +115,9 @@ export const SCREENS: Record<ScreenName, ScreenEntry> = {
     feature: 'lease',
   },
   leaseEnd: {
-    component: LeaseEndScreen,
+    ...lazyScreen(() =>
+      import('../features/lease/LeaseEndScreen.tsx').then((m) => m.LeaseEndScreen),
+    ),
     titleKey: 'lease:end.title',
     inNavBar: false,
     availability: 'parked-or-passenger',
@@ -119,7 +125,7 @@ export const SCREENS: Record<ScreenName, ScreenEntry> = {
   },
   // Offers only in Park (A6): not even a passenger unlocks them while moving.
   offers: {
-    component: OffersScreen,
+    ...lazyScreen(() => import('../features/offers/OffersScreen.tsx').then((m) => m.OffersScreen)),
     titleKey: 'offers:title',
     navIcon: 'offers',
     inNavBar: true,
@@ -130,13 +136,17 @@ export const SCREENS: Record<ScreenName, ScreenEntry> = {
   // driver's own, not a passenger's: parked only. Reached from Settings and from Offers, which
   // leaves the nav bar room for its labels in German.
   consent: {
-    component: ConsentScreen,
+    ...lazyScreen(() =>
+      import('../features/consent/ConsentScreen.tsx').then((m) => m.ConsentScreen),
+    ),
     titleKey: 'consent:title',
     inNavBar: false,
     availability: 'parked',
   },
   testDrives: {
-    component: TestDrivesScreen,
+    ...lazyScreen(() =>
+      import('../features/testDrives/TestDrivesScreen.tsx').then((m) => m.TestDrivesScreen),
+    ),
     titleKey: 'testDrives:title',
     inNavBar: false,
     availability: 'parked-or-passenger',
@@ -144,17 +154,31 @@ export const SCREENS: Record<ScreenName, ScreenEntry> = {
     auditParams: { name: 'testDrives', modelId: 'ex3' },
   },
   settings: {
-    component: SettingsScreen,
+    ...lazyScreen(() =>
+      import('../features/settings/SettingsScreen.tsx').then((m) => m.SettingsScreen),
+    ),
     titleKey: 'screen.settings',
     navIcon: 'settings',
     inNavBar: true,
     availability: 'parked-or-passenger',
   },
   engineering: {
-    component: EngineeringScreen,
+    ...lazyScreen(() =>
+      import('../features/settings/EngineeringScreen.tsx').then((m) => m.EngineeringScreen),
+    ),
     titleKey: 'screen.engineering',
     inNavBar: false,
     availability: 'parked',
     auditParams: { name: 'engineering', unlocked: true },
   },
 };
+
+/** Loads every screen's chunk, one after another, each when the main thread is next idle. */
+export async function preloadScreens(whenIdle: () => Promise<void>): Promise<void> {
+  for (const entry of Object.values(SCREENS)) {
+    if (!entry.preload) continue;
+    await whenIdle();
+    // A chunk that fails to load now is asked for again when its screen opens.
+    await entry.preload().catch(() => {});
+  }
+}

@@ -8,6 +8,7 @@ import { createHostClient, type HostClient } from '../../common/hostApi/client.t
 import type { Variant } from '../../common/variant.schema.ts';
 import { createHost, type Host } from '../../electron/host/host.ts';
 import { AppRoot } from '../../renderer/app/AppRoot.tsx';
+import { preloadScreens } from '../../renderer/app/screens.ts';
 import { bootstrap } from '../../renderer/app/bootstrap.ts';
 import type { AppStore } from '../../renderer/store/appStore.ts';
 import { devVariant } from '../support/devVariant.ts';
@@ -74,6 +75,8 @@ export async function renderApp(
   const booted = await bootstrap(client, document.documentElement, 1);
   const { store } = booted;
   const i18n = await booted.i18n;
+  // As the app does once idle after its first paint: every screen's chunk is in before a tap.
+  await preloadScreens(() => Promise.resolve());
   render(<AppRoot i18n={i18n} host={client} store={store} />);
   return {
     store,

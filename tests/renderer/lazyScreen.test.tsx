@@ -1,0 +1,78 @@
+import { act, render, screen } from '@testing-library/react';
+import { Suspense, type ComponentType } from 'react';
+import { describe, expect, it } from 'vitest';
+import { lazyScreen } from '../../renderer/app/lazyScreen.ts';
+import { preloadScreens, SCREENS } from '../../renderer/app/screens.ts';
+
+const Loaded = () => <p data-testid="loaded">loaded</p>;
+const inSuspense = (Screen: ComponentType) => (
+  <Suspense fallback={<p data-testid="fallback">…</p>}>
+    <Screen />
+  </Suspense>
+);
+
+describe('lazyScreen: a screen in its own chunk', () => {
+  it('shows the fallback on a first visit before the chunk is in, then the screen', async () => {
+    let loads = 0;
+    const lazy = lazyScreen(async () => {
+      loads += 1;
+      return Loaded;
+    });
+    render(inSuspense(lazy.component));
+    expect(screen.getByTestId('fallback')).toBeTruthy();
+    await act(() => lazy.preload());
+    expect(screen.getByTestId('loaded')).toBeTruthy();
+    expect(screen.queryByTestId('fallback')).toBeNull();
+    expect(loads).toBe(1);
+  });
+
+  it('renders in the same pass, without a fallback, once preloaded (and loads once)', async () => {
+    let loads = 0;
+    const lazy = lazyScreen(async () => {
+      loads += 1;
+      return Loaded;
+    });
+    await lazy.preload();
+    await lazy.preload();
+    render(inSuspense(lazy.component));
+    expect(screen.queryByTestId('fallback')).toBeNull();
+    expect(screen.getByTestId('loaded')).toBeTruthy();
+    expect(loads).toBe(1);
+  });
+
+  it('asks again after a failed load', async () => {
+    let attempt = 0;
+    const lazy = lazyScreen(async () => {
+      attempt += 1;
+      if (attempt === 1) throw new Error('chunk missing');
+      return Loaded;
+    });
+    await expect(lazy.preload()).rejects.toThrow('chunk missing');
+    await act(() => lazy.preload());
+    render(inSuspense(lazy.component));
+    expect(screen.getByTestId('loaded')).toBeTruthy();
+    expect(attempt).toBe(2);
+  });
+});
+
+describe('the screen registry', () => {
+  it('keeps home in the boot bundle and every other screen in its own chunk', () => {
+    const lazy = Object.entries(SCREENS)
+      .filter(([, entry]) => entry.preload)
+      .map(([name]) => name);
+    expect(SCREENS.home.preload).toBeUndefined();
+    expect(lazy.sort()).toEqual(
+      Object.keys(SCREENS)
+        .filter((n) => n !== 'home')
+        .sort(),
+    );
+  });
+
+  it('preloads every chunk, each after an idle period', async () => {
+    let idles = 0;
+    await preloadScreens(async () => {
+      idles += 1;
+    });
+    expect(idles).toBe(Object.keys(SCREENS).length - 1);
+  });
+});
