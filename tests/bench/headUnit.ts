@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import type { Variant } from '../../common/variant.schema.ts';
 import { bundleForPage } from '../e2e/audit/inject.ts';
 import type * as Probe from './page/probe.ts';
@@ -34,10 +34,24 @@ export async function openHeadUnitPage(
   url: string,
   panel: Variant['panel'],
 ): Promise<HeadUnitPage> {
-  const context = await browser.newContext({
+  const context = await newHeadUnitContext(browser, panel);
+  const opened = await openPageIn(context, url);
+  return { ...opened, close: () => context.close() };
+}
+
+/** A browser profile at the panel's size: pages opened in it share its HTTP and code caches. */
+export function newHeadUnitContext(
+  browser: Browser,
+  panel: Variant['panel'],
+): Promise<BrowserContext> {
+  return browser.newContext({
     viewport: { width: panel.widthPx, height: panel.heightPx },
     deviceScaleFactor: 1,
   });
+}
+
+/** A page in `context`, throttled and probed as every bench page is; `close` closes the page only. */
+export async function openPageIn(context: BrowserContext, url: string): Promise<HeadUnitPage> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
@@ -48,7 +62,7 @@ export async function openHeadUnitPage(
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING });
   await page.addInitScript({ content: await bundleForPage(PROBE_ENTRY, PROBE_GLOBAL) });
   await page.goto(url);
-  return { page, cdp, errors, close: () => context.close() };
+  return { page, cdp, errors, close: () => page.close() };
 }
 
 /** Waits until the probe saw the speed readout show a number; returns ms since navigation start. */

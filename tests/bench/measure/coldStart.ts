@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import type { Variant } from '../../../common/variant.schema.ts';
-import { openHeadUnitPage, waitInteractive } from '../headUnit.ts';
+import { newHeadUnitContext, openHeadUnitPage, openPageIn, waitInteractive } from '../headUnit.ts';
+import { tapNav } from './transitions.ts';
 import type { StartupBreakdown } from '../page/probe.ts';
 import { median, round } from '../stats.ts';
 
@@ -18,6 +19,8 @@ export interface ColdStart {
   /** Script URLs each page fetched before interactive, from its last run. */
   appScripts: string[];
   bareScripts: string[];
+  /** Each app run's first tap (Lease) right after interactive, before the idle preload. */
+  firstTransitionMs: number[];
 }
 
 function medianBreakdown(runs: StartupBreakdown[]): Record<keyof StartupBreakdown, number | null> {
@@ -53,6 +56,7 @@ export async function measureColdStart(
   const bareSteps: StartupBreakdown[] = [];
   let appScripts: string[] = [];
   let bareScripts: string[] = [];
+  const firstTransitionMs: number[] = [];
   for (let i = 0; i < runs; i++) {
     for (const [url, into, steps] of [
       [appUrl, appMs, appSteps],
@@ -65,8 +69,10 @@ export async function measureColdStart(
         const scripts = await run.page.evaluate(() =>
           window.__dashportBench!.scriptsBeforeInteractive(),
         );
-        if (url === appUrl) appScripts = scripts;
-        else bareScripts = scripts;
+        if (url === appUrl) {
+          appScripts = scripts;
+          firstTransitionMs.push(await tapNav(run.page, 'lease'));
+        } else bareScripts = scripts;
       } finally {
         await run.close();
       }
@@ -85,5 +91,60 @@ export async function measureColdStart(
     bareBreakdown: medianBreakdown(bareSteps),
     appScripts,
     bareScripts,
+    firstTransitionMs,
+  };
+}
+
+export interface IgnitionStart {
+  runs: number;
+  appMs: number[];
+  bareMs: number[];
+  appMedianMs: number | null;
+  bareMedianMs: number | null;
+  ratio: number | null;
+}
+
+/**
+ * The start at the next ignition: the profile kept (in browser mode, Chromium's HTTP and code
+ * caches), so a second page in the same context, timed as the cold start is, app and bare
+ * alternating.
+ */
+export async function measureIgnitionStart(
+  browser: Browser,
+  appUrl: string,
+  bareUrl: string,
+  panel: Variant['panel'],
+  runs: number,
+): Promise<IgnitionStart> {
+  const appMs: number[] = [];
+  const bareMs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    for (const [url, into] of [
+      [appUrl, appMs],
+      [bareUrl, bareMs],
+    ] as const) {
+      const context = await newHeadUnitContext(browser, panel);
+      try {
+        const first = await openPageIn(context, url);
+        await waitInteractive(first.page);
+        // Let the idle preload finish, as it would have in the drive before the ignition cut.
+        await first.page.waitForTimeout(3000);
+        await first.close();
+        const again = await openPageIn(context, url);
+        into.push(round(await waitInteractive(again.page), 1)!);
+      } finally {
+        await context.close();
+      }
+    }
+  }
+  const appMedianMs = median(appMs);
+  const bareMedianMs = median(bareMs);
+  return {
+    runs,
+    appMs,
+    bareMs,
+    appMedianMs,
+    bareMedianMs,
+    ratio: appMedianMs !== null && bareMedianMs ? round(appMedianMs / bareMedianMs, 2) : null,
   };
 }

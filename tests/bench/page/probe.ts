@@ -217,3 +217,33 @@ export function watchTap(selector: string, attribute: string): Promise<number> {
     observer.observe(target, { attributes: true, attributeFilter: [attribute] });
   });
 }
+
+/**
+ * A tap on a nav entry to the presented frame showing that screen: `main` names it and no chunk
+ * is still loading (its Suspense fallback is gone). The screen's own data may still be on its way;
+ * the screen, with its busy state, is what a tap must bring at once.
+ */
+export function watchScreen(selector: string, screen: string): Promise<number> {
+  const button = document.querySelector(selector);
+  if (!button) return Promise.reject(new Error(`no ${selector}`));
+  return new Promise((resolve) => {
+    let downAt: number | null = null;
+    button.addEventListener('pointerdown', (e) => (downAt = e.timeStamp), { once: true });
+    const shown = () => {
+      const main = document.querySelector<HTMLElement>('main');
+      return main?.dataset.screen === screen && main.querySelector('.screen__loading') === null;
+    };
+    const observer = new MutationObserver(() => {
+      if (downAt === null || !shown()) return;
+      observer.disconnect();
+      const start = downAt;
+      whenPresented((ts) => resolve(ts - start));
+    });
+    observer.observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['data-screen'],
+    });
+  });
+}
