@@ -38,6 +38,30 @@ describe('kiosk launch page (real host and Chromium)', () => {
     await page.context().close();
   });
 
+  it('paints the shell from HTML and CSS alone, before any script has run', async () => {
+    const { page } = await openPanel(browser, 'about:blank');
+    // The scripts never arrive: what shows is what the panel shows while they load.
+    await page.route('**/*.js', (route) => route.abort());
+    await page.goto(stack.host.url);
+    const bar = (selector: string) =>
+      page.evaluate((s) => {
+        const el = document.querySelector<HTMLElement>(s);
+        if (!el) return null;
+        const box = el.getBoundingClientRect();
+        return { height: box.height, background: getComputedStyle(el).backgroundColor };
+      }, selector);
+    const status = await bar('.app--shell .status-bar');
+    const nav = await bar('.app--shell .nav-bar');
+    for (const b of [status, nav]) {
+      expect(b?.height).toBeGreaterThan(40);
+      expect(b?.background).toBe('rgb(18, 22, 28)');
+    }
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      'rgb(5, 7, 10)',
+    );
+    await page.context().close();
+  });
+
   it('without the secret the page says it is not connected, and shows nothing of the app', async () => {
     const { page, problems } = await openPanel(browser, stack.host.url);
     const notice = page.getByTestId('host-refused');
