@@ -78,15 +78,8 @@ export async function measureColdStart(
       }
     }
   }
-  const appMedianMs = median(appMs);
-  const bareMedianMs = median(bareMs);
   return {
-    runs,
-    appMs,
-    bareMs,
-    appMedianMs,
-    bareMedianMs,
-    ratio: appMedianMs !== null && bareMedianMs ? round(appMedianMs / bareMedianMs, 2) : null,
+    ...sideBySide(runs, appMs, bareMs),
     appBreakdown: medianBreakdown(appSteps),
     bareBreakdown: medianBreakdown(bareSteps),
     appScripts,
@@ -95,12 +88,14 @@ export async function measureColdStart(
   };
 }
 
+/** One timing of app and bare page, run alternately: every sample, both medians, their ratio. */
 export interface IgnitionStart {
   runs: number;
   appMs: number[];
   bareMs: number[];
   appMedianMs: number | null;
   bareMedianMs: number | null;
+  /** app / bare, medians. */
   ratio: number | null;
 }
 
@@ -137,6 +132,11 @@ export async function measureIgnitionStart(
       }
     }
   }
+  return sideBySide(runs, appMs, bareMs);
+}
+
+/** App and bare page timed in one run: both medians and their ratio. */
+function sideBySide(runs: number, appMs: number[], bareMs: number[]): IgnitionStart {
   const appMedianMs = median(appMs);
   const bareMedianMs = median(bareMs);
   return {
