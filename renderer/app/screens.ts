@@ -173,9 +173,14 @@ export const SCREENS: Record<ScreenName, ScreenEntry> = {
   },
 };
 
-/** Loads every screen's chunk, one after another, each when the main thread is next idle. */
+/**
+ * Loads every screen's chunk, one after another, each when the main thread is next idle: the nav
+ * bar's screens first, since a tap there is the likeliest next step.
+ */
 export async function preloadScreens(whenIdle: () => Promise<void>): Promise<void> {
-  for (const entry of Object.values(SCREENS)) {
+  const entries = Object.values(SCREENS);
+  const order = [...entries.filter((e) => e.inNavBar), ...entries.filter((e) => !e.inNavBar)];
+  for (const entry of order) {
     if (!entry.preload) continue;
     await whenIdle();
     // A chunk that fails to load now is asked for again when its screen opens.

@@ -68,11 +68,27 @@ describe('the screen registry', () => {
     );
   });
 
-  it('preloads every chunk, each after an idle period', async () => {
+  it('preloads every chunk, each after an idle period, the nav bar’s screens first', async () => {
+    const loaded: string[] = [];
+    const original = Object.entries(SCREENS).map(([name, entry]) => [name, entry.preload] as const);
+    for (const [name, preload] of original) {
+      if (preload)
+        SCREENS[name as keyof typeof SCREENS].preload = () => (loaded.push(name), preload());
+    }
     let idles = 0;
-    await preloadScreens(async () => {
-      idles += 1;
-    });
+    try {
+      await preloadScreens(async () => {
+        idles += 1;
+      });
+    } finally {
+      for (const [name, preload] of original)
+        SCREENS[name as keyof typeof SCREENS].preload = preload;
+    }
     expect(idles).toBe(Object.keys(SCREENS).length - 1);
+    const nav = Object.entries(SCREENS)
+      .filter(([name, e]) => e.inNavBar && name !== 'home')
+      .map(([name]) => name);
+    expect(loaded.slice(0, nav.length)).toEqual(nav);
+    expect(new Set(loaded).size).toBe(loaded.length);
   });
 });
