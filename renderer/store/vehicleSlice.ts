@@ -81,6 +81,11 @@ function derive(
 }
 
 const now = () => performance.now();
+/** The signals held, in path order (the engineering screen's table and a diagnostics bundle). */
+export function signalsByPath(map: Readonly<SignalMap>): [VssPath, SignalSample][] {
+  return entries(map).sort(([a], [b]) => a.localeCompare(b));
+}
+
 /** Object.entries keyed as the map is (its keys are VSS paths by construction). */
 const entries = (map: Readonly<SignalMap>) => Object.entries(map) as [VssPath, SignalSample][];
 

@@ -1,14 +1,13 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EngineeringStatus } from '../../../common/hostApi/engineering.schema.ts';
-import type { Variant } from '../../../common/variant.schema.ts';
 import type { HostServices } from '../services.ts';
 import { HostFailure } from '../dispatch.ts';
 import { bundleName, ExportFailed, writeBundle } from '../engineering/exportBundle.ts';
 import { createPinGate } from '../engineering/pinGate.ts';
 import { redactText, redactValue } from '../engineering/redact.ts';
 import { createSessions } from '../engineering/sessions.ts';
-import type { SystemFacts } from './system.ts';
+import { publicVariantOf, type SystemFacts } from './system.ts';
 import type { NamespaceHandlers } from './types.ts';
 
 /** Waiting orders a bundle lists in full; the count is always there. */
@@ -79,7 +78,7 @@ export function engineeringHandlers(deps: EngineeringDeps): NamespaceHandlers<'e
             transport: facts.transport,
             variant: variant.name,
           },
-          variant: publicPart(variant),
+          variant: publicVariantOf(variant),
           settings: services.settings.get(),
           host,
           waitingOrders: services.outbox.waiting(BUNDLE_ORDERS),
@@ -100,12 +99,6 @@ export function engineeringHandlers(deps: EngineeringDeps): NamespaceHandlers<'e
       }
     },
   };
-}
-
-/** The variant as a bundle carries it: without the PIN's digest or the cloud's address. */
-function publicPart(variant: Variant): unknown {
-  const { engineering: _engineering, cloudUrl: _cloudUrl, ...rest } = variant;
-  return rest;
 }
 
 /** The SQLite files in the data folder (the database, its WAL and shared memory), by size. */

@@ -12,17 +12,22 @@ export interface SystemFacts {
   bridgeToken: string | null;
 }
 
+/**
+ * The variant without what stays in the host: the cloud's address and the engineering PIN's
+ * digest. The renderer gets this (app.config), and so does a diagnostics bundle.
+ */
+export function publicVariantOf(
+  variant: Variant,
+): Omit<Variant, 'cloudUrl' | '$schema' | 'engineering'> {
+  const { cloudUrl: _cloudUrl, $schema: _schema, engineering: _engineering, ...rest } = variant;
+  return rest;
+}
+
 export function systemHandlers(
   { monitor }: Pick<HostServices, 'monitor'>,
   facts: SystemFacts,
 ): NamespaceHandlers<'system' | 'app' | 'connectivity'> {
-  // The cloud's address stays in the host; the renderer gets the rest of the variant.
-  const {
-    cloudUrl: _cloudUrl,
-    $schema: _schema,
-    engineering: _engineering,
-    ...publicVariant
-  } = facts.variant;
+  const publicVariant = publicVariantOf(facts.variant);
   return {
     'system.info': () => ({
       name: 'dashport',

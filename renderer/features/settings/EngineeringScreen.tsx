@@ -66,10 +66,11 @@ function SystemTab() {
 type HostSideTab = 'host' | 'log' | 'export';
 
 /** What the host tells only an unlocked session, for the tabs that show it. */
-function HostSide({ session, tab }: { session: string; tab: HostSideTab }) {
+function HostSide({ session, tab }: { session: string | undefined; tab: HostSideTab }) {
   const { t } = useTranslation('settings');
-  const [status, refresh] = useHostQuery('engineering.status', { session });
-  if (status.status === 'error' && status.code === 'forbidden') {
+  // Without a session (the screen opened by name) nothing is asked: the host would refuse it.
+  const [status, refresh] = useHostQuery('engineering.status', session ? { session } : null);
+  if (!session || (status.status === 'error' && status.code === 'forbidden')) {
     return <p data-testid="engineering-session-ended">{t('engineering.sessionEnded')}</p>;
   }
   if (status.status !== 'ok') {
@@ -107,12 +108,7 @@ export function EngineeringScreen() {
       </div>
     );
   }
-  const hostSide = (tab: HostSideTab) =>
-    session ? (
-      <HostSide session={session} tab={tab} />
-    ) : (
-      <p data-testid="engineering-session-ended">{t('engineering.sessionEnded')}</p>
-    );
+  const hostSide = (tab: HostSideTab) => <HostSide session={session} tab={tab} />;
   return (
     <div className="engineering">
       <Tabs

@@ -116,44 +116,42 @@ export function HostTab({ status, refresh }: { status: EngineeringStatus; refres
   const ms = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 });
   const { outbox, files } = status;
   return (
-    <>
-      <dl className="engineering__facts">
-        <Fact
-          id="cloud-link"
-          label={t('engineering.cloud')}
-          value={
-            status.cloud.latencyMs === null
-              ? t(`engineering.cloudState.${cloud}`)
-              : t('engineering.cloudLatency', {
-                  state: t(`engineering.cloudState.${cloud}`),
-                  ms: ms.format(status.cloud.latencyMs),
-                })
-          }
-        />
-        <Fact
-          id="host-runtime"
-          label={t('engineering.hostRuntime')}
-          value={
-            status.runtime.electron
-              ? t('engineering.hostElectron', status.runtime)
-              : t('engineering.hostNode', status.runtime)
-          }
-        />
-        <Fact id="outbox" label={t('engineering.outbox')} value={String(outbox.queued)} />
-        <Fact
-          id="last-error"
-          label={t('engineering.lastError')}
-          value={outbox.lastError ?? t('engineering.none')}
-        />
-        <Fact
-          id="files"
-          wide
-          label={t('engineering.files')}
-          value={files
-            .map((f) => `${f.name} ${t('engineering.size', { kb: kb.format(f.bytes / 1024) })}`)
-            .join(' · ')}
-        />
-      </dl>
-    </>
+    <dl className="engineering__facts">
+      <Fact
+        id="cloud-link"
+        label={t('engineering.cloud')}
+        value={
+          status.cloud.latencyMs === null
+            ? t(`engineering.cloudState.${cloud}`)
+            : t('engineering.cloudLatency', {
+                state: t(`engineering.cloudState.${cloud}`),
+                ms: ms.format(status.cloud.latencyMs),
+              })
+        }
+      />
+      <Fact
+        id="host-runtime"
+        label={t('engineering.hostRuntime')}
+        value={
+          status.runtime.electron
+            ? t('engineering.hostElectron', status.runtime)
+            : t('engineering.hostNode', status.runtime)
+        }
+      />
+      <Fact id="outbox" label={t('engineering.outbox')} value={String(outbox.queued)} />
+      <Fact
+        id="last-error"
+        label={t('engineering.lastError')}
+        value={outbox.lastError ?? t('engineering.none')}
+      />
+      <Fact
+        id="files"
+        wide
+        label={t('engineering.files')}
+        value={files
+          .map((f) => `${f.name} ${t('engineering.size', { kb: kb.format(f.bytes / 1024) })}`)
+          .join(' · ')}
+      />
+    </dl>
   );
 }

@@ -3,7 +3,7 @@ import { flagNames } from '../../../../common/drive/restrictions.ts';
 import type { VssPath } from '../../../../common/vss/signals.ts';
 import { RestrictedList } from '../../../safety/RestrictedList.tsx';
 import { useAppStore } from '../../../store/context.tsx';
-import type { SignalSample } from '../../../store/vehicleSlice.ts';
+import { signalsByPath, type SignalSample } from '../../../store/vehicleSlice.ts';
 import { STALE_AFTER_MS } from '../../../vehicle/subscriptions.ts';
 import { useTicker } from './useTicker.ts';
 
@@ -37,9 +37,7 @@ export function SignalsTab() {
   const now = useTicker(1000);
   const rows: Row[] = [
     { kind: 'drive' },
-    ...(Object.entries(signals) as [VssPath, SignalSample][])
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([path, sample]): Row => ({ kind: 'signal', path, sample })),
+    ...signalsByPath(signals).map(([path, sample]): Row => ({ kind: 'signal', path, sample })),
   ];
   const driveLine = t('engineering.driveLine', {
     state: driveState,

@@ -1,8 +1,7 @@
 import { flagNames } from '../../../../common/drive/restrictions.ts';
 import type { RendererDiagnostics } from '../../../../common/hostApi/engineering.schema.ts';
-import type { VssPath } from '../../../../common/vss/signals.ts';
 import type { AppState } from '../../../store/appStore.ts';
-import type { SignalSample } from '../../../store/vehicleSlice.ts';
+import { signalsByPath } from '../../../store/vehicleSlice.ts';
 import { createLinkCounter } from '../../../vehicle/linkStats.ts';
 
 type Inputs = Pick<
@@ -16,13 +15,11 @@ export function rendererDiagnostics(
   now: number,
   userAgent: string,
 ): RendererDiagnostics {
-  const signals = (Object.entries(state.signals) as [VssPath, SignalSample][])
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([path, sample]) => ({
-      path,
-      value: sample.value,
-      ageMs: Math.max(0, Math.round(now - sample.receivedAt)),
-    }));
+  const signals = signalsByPath(state.signals).map(([path, sample]) => ({
+    path,
+    value: sample.value,
+    ageMs: Math.max(0, Math.round(now - sample.receivedAt)),
+  }));
   return {
     bridge: {
       url: state.config.bridgeUrl,
