@@ -51,6 +51,8 @@ describe('lease on the head unit (real bridge, cloud, host and Chromium)', () =>
     try {
       const { page, problems } = await openPanel(browser, hostPageUrl(stack.host));
       await page.getByTestId('nav-lease').click();
+      // Home has a lease gauge too: wait for the lease screen's own chunk to be in and painted.
+      await page.getByTestId('lease').waitFor({ timeout: 20_000 });
       await expect
         .poll(() => attr(page, 'lease-gauge', 'used'), { timeout: 20_000 })
         .not.toBeNull();
@@ -117,6 +119,8 @@ describe('lease on the head unit (real bridge, cloud, host and Chromium)', () =>
       let odometer = 15_000_000;
       await control.send({ op: 'set', path: SIGNAL.traveledDistance, value: odometer });
       await page.getByTestId('nav-lease').click();
+      // Home has a lease gauge too: wait for the lease screen's own chunk to be in and painted.
+      await page.getByTestId('lease').waitFor({ timeout: 20_000 });
       await expect.poll(() => driveState(page), { timeout: 20_000 }).toBe('MOVING');
       await expect
         .poll(() => attr(page, 'lease-gauge', 'used'), { timeout: 10_000 })
