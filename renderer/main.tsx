@@ -1,8 +1,10 @@
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppRoot } from './app/AppRoot.tsx';
-import { bootstrap } from './app/bootstrap.ts';
+import { bootstrap, bridgeToken } from './app/bootstrap.ts';
+import { BOOT_MARK, markBoot } from './ui/bootMarks.ts';
 import { connectHost } from './host/connectHost.ts';
+import { readBootSnapshot } from './host/bootSnapshot.ts';
 import './ui/tokens.css';
 import './ui/app.css';
 import './features/services/services.css';
@@ -15,13 +17,15 @@ import { createI18n } from './i18n/i18n.ts';
 import { I18nextProvider } from 'react-i18next';
 
 const root = createRoot(document.getElementById('root')!);
-const { client: host, refused } = connectHost();
+const { client: host, refused, hasSecret } = connectHost();
+// A page without the secret is refused: it must not show the app first.
+const fromPage = hasSecret ? readBootSnapshot(document) : null;
 
-/** The host starts with the app; until it answers, the dark background is all there is to show. */
-async function bootWithRetry() {
+/** The host starts with the app; until it answers, the shell in index.html is all there is to show. */
+async function withRetry<T>(attempt: () => Promise<T>): Promise<T> {
   for (let delay = 250; ; delay = Math.min(delay * 2, 4000)) {
     try {
-      return await bootstrap(host, document.documentElement, window.devicePixelRatio);
+      return await attempt();
     } catch {
       if (refused()) await showRefused();
       await new Promise((resolve) => setTimeout(resolve, delay));
@@ -45,17 +49,27 @@ async function showRefused() {
   );
 }
 
-const booted = await bootWithRetry();
+const booted = await withRetry(() =>
+  bootstrap(host, document.documentElement, window.devicePixelRatio, fromPage),
+);
 const { store } = booted;
-// The bridge connection opens while the language loads: the first values are often in by first paint.
-connectVehicle(store.getState().config.bridgeUrl, store, booted.bridgeToken);
+markBoot(BOOT_MARK.hostState);
+// The bridge connects as soon as the host has said which token it takes, while the page renders.
+void withRetry(() => bridgeToken(host)).then((token) => {
+  markBoot(BOOT_MARK.bridgeToken);
+  connectVehicle(store.getState().config.bridgeUrl, store, token);
+});
 if (store.getState().system.testHooks) exposeTestHooks(store, host);
 const i18n = await booted.i18n;
 
-root.render(
-  <StrictMode>
-    <AppRoot i18n={i18n} host={host} store={store} />
-  </StrictMode>,
+// As a transition the first render yields every few ms: the host's and the bridge's handshakes
+// go on while it runs, instead of queueing behind one long task.
+startTransition(() =>
+  root.render(
+    <StrictMode>
+      <AppRoot i18n={i18n} host={host} store={store} />
+    </StrictMode>,
+  ),
 );
 // Every other screen's chunk, after the first paint, one per idle period: a tap then finds it loaded.
 void preloadScreens(

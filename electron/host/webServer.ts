@@ -1,6 +1,9 @@
 import { createReadStream, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { bootSnapshot, withBootSnapshot } from './bootPage.ts';
 import { buildCsp } from './csp.ts';
 import { MEDIA_PREFIX } from './media/serveMedia.ts';
 import type { Host } from './host.ts';
@@ -28,7 +31,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const http = createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://x').pathname;
     if (pathname.startsWith(MEDIA_PREFIX)) void sendMedia(req, res, options.host, pathname);
-    else serveStatic(req, res, options.rendererRoot, csp);
+    else serveStatic(req, res, options, csp);
   });
   const io = bindSocketTransport(http, options.host, () => origin, options.secret);
   await new Promise<void>((resolve, reject) => {
@@ -72,7 +75,12 @@ async function sendMedia(
   }
 }
 
-function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, csp: string): void {
+function serveStatic(
+  req: IncomingMessage,
+  res: ServerResponse,
+  { rendererRoot: root, host }: Pick<WebServerOptions, 'rendererRoot' | 'host'>,
+  csp: string,
+): void {
   const headers = {
     'Content-Security-Policy': csp,
     'X-Content-Type-Options': 'nosniff',
@@ -91,7 +99,11 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, cs
       .end('Not found');
     return;
   }
-  // Hashed asset names never change content; index.html must always be fresh.
+  if (file === join(resolve(root), 'index.html')) {
+    void sendIndex(req, res, file, host, headers);
+    return;
+  }
+  // Hashed asset names never change content.
   const cache = file.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
   res.writeHead(200, {
     ...headers,
@@ -101,6 +113,29 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, cs
   });
   if (req.method === 'HEAD') res.end();
   else createReadStream(file).pipe(res);
+}
+
+/** The page with the host's snapshot in it (the first paint waits for no round trip); always fresh. */
+async function sendIndex(
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: string,
+  host: Host,
+  headers: Record<string, string>,
+): Promise<void> {
+  try {
+    const page = withBootSnapshot(await readFile(file, 'utf8'), await bootSnapshot(host.dispatch));
+    const body = Buffer.from(page, 'utf8');
+    res.writeHead(200, {
+      ...headers,
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Length': body.length,
+      'Cache-Control': 'no-cache',
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  } catch {
+    if (!res.headersSent) res.writeHead(503, headers).end();
+  }
 }
 
 function statOrNull(file: string) {

@@ -3,9 +3,11 @@
  * security handlers. Every decision made here comes from security.ts, lifecycle.ts and startup.ts.
  */
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, protocol, session, type WebContents } from 'electron';
 import { createLogger } from '../../common/log.ts';
 import type { Variant } from '../../common/variant.schema.ts';
+import { bootSnapshot, withBootSnapshot } from '../host/bootPage.ts';
 import { createHost, type Host } from '../host/host.ts';
 import { loadVariant } from '../../common/node/variantFile.ts';
 import { installProcessPolicy } from '../../common/node/processPolicy.ts';
@@ -133,7 +135,14 @@ function serveApp(rendererRoot: string, csp: string, host: () => Host | undefine
       return new Response(null, { status: plan.status, headers: plan.headers });
     }
     try {
-      const body = plan.body ? await readFile(plan.file) : null;
+      const file = plan.body ? await readFile(plan.file) : null;
+      // The entry page carries the host's snapshot, as in browser mode: no IPC before the first paint.
+      const body =
+        file && running && plan.file === resolve(rendererRoot, 'index.html')
+          ? Buffer.from(
+              withBootSnapshot(file.toString('utf8'), await bootSnapshot(running.dispatch)),
+            )
+          : file;
       return new Response(body, { status: 200, headers: plan.headers });
     } catch {
       return new Response(null, { status: 404, headers: { 'content-security-policy': csp } });

@@ -1,4 +1,5 @@
 import type { i18n as I18n } from 'i18next';
+import type { HostSnapshot } from '../../common/hostApi/bootSnapshot.ts';
 import type { HostClient } from '../../common/hostApi/client.ts';
 import { createI18n } from '../i18n/i18n.ts';
 import { createAppStore, loadHostSnapshot, type AppStore } from '../store/appStore.ts';
@@ -9,23 +10,46 @@ export interface Booted {
   store: AppStore;
   /** Resolves once the active language is loaded; the store is usable before that. */
   i18n: Promise<I18n>;
-  /** For the bridge handshake when the variant requires it; kept out of the store. */
-  bridgeToken: string | null;
 }
 
-/** Everything before the first paint: host state, tokens and theme; the language loads alongside. */
-export async function bootstrap(host: HostClient, root: HTMLElement, dpr: number): Promise<Booted> {
-  const [snapshot, access] = await Promise.all([
-    loadHostSnapshot(host),
-    host.call('app.bridgeAccess'),
-  ]);
+/**
+ * Everything before the first paint: host state, theme and fonts; the language loads alongside.
+ * `fromPage` is the snapshot the host wrote into the page: with it, nothing waits for a call.
+ */
+export async function bootstrap(
+  host: HostClient,
+  root: HTMLElement,
+  dpr: number,
+  fromPage: HostSnapshot | null,
+): Promise<Booted> {
+  const snapshot = fromPage ?? (await loadHostSnapshot(host));
   applyVariantTokens(root, snapshot.config, dpr);
   installFonts(root, snapshot.config.brand.font);
   root.dataset.theme = resolveTheme(snapshot.settings.themeMode, undefined);
   root.lang = snapshot.settings.language;
-  return {
-    store: createAppStore(host, snapshot),
-    i18n: createI18n(snapshot.settings.language),
-    bridgeToken: access.token,
-  };
+  const store = createAppStore(host, snapshot);
+  // The page's copy was current when the page was served; a change since then has no event here.
+  if (fromPage) void refreshFromHost(host, store);
+  return { store, i18n: createI18n(snapshot.settings.language) };
+}
+
+/**
+ * The bridge's client token, if the host holds one. Asked apart from the snapshot (it is never
+ * in the page) and not before the first paint: the bridge connects once it is here.
+ */
+export async function bridgeToken(host: HostClient): Promise<string | null> {
+  return (await host.call('app.bridgeAccess')).token;
+}
+
+async function refreshFromHost(host: HostClient, store: AppStore): Promise<void> {
+  try {
+    const [settings, connectivity] = await Promise.all([
+      host.call('settings.get'),
+      host.call('connectivity.get'),
+    ]);
+    store.getState().receiveSettings(settings);
+    store.getState().setCloud(connectivity);
+  } catch {
+    // The host's events keep both current from here on; a failed call leaves the page's copy.
+  }
 }

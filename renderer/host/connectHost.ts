@@ -14,21 +14,26 @@ declare global {
   }
 }
 
-/**
- * Electron's preload API when present, else socket.io to the browser-mode host. `refused` says
- * whether the host turned this page away (browser mode, opened without the start's secret).
- */
-export function connectHost(): { client: HostClient; refused: () => boolean } {
+export interface HostConnection {
+  client: HostClient;
+  /** Whether the host turned this page away (browser mode, opened without the start's secret). */
+  refused: () => boolean;
+  /** False when the page has no secret to show the host: it will be turned away, surely. */
+  hasSecret: boolean;
+}
+
+/** Electron's preload API when present, else socket.io to the browser-mode host. */
+export function connectHost(): HostConnection {
   if (window.dashport) {
     return {
       client: createHostClient(transportFromNamedApi(window.dashport)),
       refused: () => false,
+      hasSecret: true,
     };
   }
-  const transport = createSocketTransport(
-    takeHostSecret(window.location, window.sessionStorage, (url) =>
-      window.history.replaceState(null, '', url),
-    ),
+  const secret = takeHostSecret(window.location, window.sessionStorage, (url) =>
+    window.history.replaceState(null, '', url),
   );
-  return { client: createHostClient(transport), refused: transport.refused };
+  const transport = createSocketTransport(secret);
+  return { client: createHostClient(transport), refused: transport.refused, hasSecret: !!secret };
 }

@@ -5,7 +5,8 @@ import { createConsentSlice, type ConsentSlice } from './consentSlice.ts';
 import { createFavouritesSlice, type FavouritesSlice } from './favouritesSlice.ts';
 import { createNavSlice, type NavSlice } from './navSlice.ts';
 import { createOrdersSlice, type OrdersSlice } from './ordersSlice.ts';
-import { createSettingsSlice, type HostSnapshot, type SettingsSlice } from './settingsSlice.ts';
+import { createSettingsSlice, type SettingsSlice } from './settingsSlice.ts';
+import { SNAPSHOT_CHANNELS, type HostSnapshot } from '../../common/hostApi/bootSnapshot.ts';
 import { createVehicleSlice, initialDerived, type VehicleSlice } from './vehicleSlice.ts';
 
 /** One store of typed slices, one concern each; the host client reaches their actions by closure, never as state. */
@@ -48,11 +49,12 @@ export function createAppStore(host: HostClient, initial: HostSnapshot): AppStor
 
 /** Reads everything the first paint needs from the host, in parallel. */
 export async function loadHostSnapshot(host: HostClient): Promise<HostSnapshot> {
-  const [config, system, settings, connectivity] = await Promise.all([
-    host.call('app.config'),
-    host.call('system.info'),
-    host.call('settings.get'),
-    host.call('connectivity.get'),
+  const { config, system, settings, connectivity } = SNAPSHOT_CHANNELS;
+  const [c, sys, set, conn] = await Promise.all([
+    host.call(config),
+    host.call(system),
+    host.call(settings),
+    host.call(connectivity),
   ]);
-  return { config, system, settings, connectivity };
+  return { config: c, system: sys, settings: set, connectivity: conn };
 }

@@ -6,6 +6,7 @@ import type {
   SystemInfo,
 } from '../../common/hostApi/contract.schema.ts';
 import type { HostClient } from '../../common/hostApi/client.ts';
+import type { HostSnapshot } from '../../common/hostApi/bootSnapshot.ts';
 
 export interface SettingsSlice {
   config: PublicVariantConfig;
@@ -16,13 +17,6 @@ export interface SettingsSlice {
   updateSettings(patch: SettingsPatch): Promise<void>;
   receiveSettings(settings: Settings): void;
   setCloud(state: Connectivity): void;
-}
-
-export interface HostSnapshot {
-  config: PublicVariantConfig;
-  system: SystemInfo;
-  settings: Settings;
-  connectivity: Connectivity;
 }
 
 export const createSettingsSlice =

@@ -5,6 +5,7 @@ import { VISS_EVENT } from '../../common/viss/types.ts';
 import { parseVissValue } from '../../common/vss/values.ts';
 import type { AppStore } from '../store/appStore.ts';
 import type { SignalMap, SignalSample } from '../store/vehicleSlice.ts';
+import { BOOT_MARK, markBoot } from '../ui/bootMarks.ts';
 import { createLinkCounter } from './linkStats.ts';
 import {
   BUTTON_SUBSCRIPTION,
@@ -52,9 +53,11 @@ export function connectVehicle(
     const batch = pending;
     pending = {};
     store.getState().applySamples(batch);
+    markBoot(BOOT_MARK.firstSample);
   };
 
   socket.on('connect', () => {
+    markBoot(BOOT_MARK.bridgeConnected);
     link.connected();
     store.getState().setBridgeStatus('connected');
     // The bridge forgets subscriptions with the connection, so every (re)connect subscribes anew.

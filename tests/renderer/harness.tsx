@@ -10,6 +10,8 @@ import { createHost, type Host } from '../../electron/host/host.ts';
 import { AppRoot } from '../../renderer/app/AppRoot.tsx';
 import { preloadScreens } from '../../renderer/app/screens.ts';
 import { bootstrap } from '../../renderer/app/bootstrap.ts';
+import { bootSnapshot, withBootSnapshot } from '../../electron/host/bootPage.ts';
+import { readBootSnapshot } from '../../renderer/host/bootSnapshot.ts';
 import type { AppStore } from '../../renderer/store/appStore.ts';
 import { devVariant } from '../support/devVariant.ts';
 import { directTransport } from '../support/directTransport.ts';
@@ -44,6 +46,14 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+async function servedSnapshot(host: Host) {
+  const page = withBootSnapshot(
+    '<html><head></head><body></body></html>',
+    await bootSnapshot(host.dispatch),
+  );
+  return readBootSnapshot(new DOMParser().parseFromString(page, 'text/html'));
+}
+
 /** Boots the real renderer against a real host and cloud (in-process, their own temp databases). */
 export async function renderApp(
   options: {
@@ -51,6 +61,8 @@ export async function renderApp(
     dataDir?: string;
     /** Cloud options beyond its address and database: the order simulator's step, a pinned clock. */
     cloud?: Pick<CloudOptions, 'orderStepMs' | 'now'>;
+    /** Boot without the page's snapshot, asking the host for it (a page served without one). */
+    askHost?: boolean;
   } = {},
 ): Promise<Harness> {
   const tmp = options.dataDir ? null : tempDir();
@@ -72,7 +84,9 @@ export async function renderApp(
     cloudToken: DEV_VEHICLE_TOKEN,
   });
   const client = createHostClient(directTransport(host));
-  const booted = await bootstrap(client, document.documentElement, 1);
+  // As both deliveries serve it: the host's snapshot written into the page, read back from it.
+  const fromPage = options.askHost ? null : await servedSnapshot(host);
+  const booted = await bootstrap(client, document.documentElement, 1, fromPage);
   const { store } = booted;
   const i18n = await booted.i18n;
   // As the app does once idle after its first paint: every screen's chunk is in before a tap.

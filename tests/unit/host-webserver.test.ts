@@ -21,7 +21,10 @@ describe('browser-mode host server', () => {
 
   beforeAll(async () => {
     mkdirSync(join(rendererRoot, 'assets'), { recursive: true });
-    writeFileSync(join(rendererRoot, 'index.html'), '<!doctype html><title>t</title>');
+    writeFileSync(
+      join(rendererRoot, 'index.html'),
+      '<!doctype html><html><head><title>t</title></head><body></body></html>',
+    );
     writeFileSync(join(rendererRoot, 'assets', 'app.js'), 'export {}');
     writeFileSync(join(tmp.dir, 'secret.txt'), 'secret');
     host = createHost({
@@ -61,6 +64,13 @@ describe('browser-mode host server', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
     expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    // The first paint's host state is in the page itself, as a JSON data block.
+    const page = await res.text();
+    expect(Number(res.headers.get('content-length'))).toBe(Buffer.byteLength(page));
+    expect(page).toMatch(
+      /<script type="application\/json" id="dashport-boot">\{"config":\{.*"settings":\{"language":"en"/,
+    );
     const asset = await fetch(server.url + '/assets/app.js');
     expect(asset.headers.get('content-type')).toMatch(/javascript/);
     expect(asset.headers.get('cache-control')).toMatch(/immutable/);
