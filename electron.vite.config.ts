@@ -57,6 +57,32 @@ function woff2Only(): Plugin {
   };
 }
 
+/**
+ * Every module the entry imports statically goes into one chunk: the boot path is then two
+ * requests (entry and boot) instead of one per shared module, which HTTP/1.1's six connections
+ * per origin would queue. Lazy screens keep their own chunks and import from this one.
+ */
+function bootChunk() {
+  let boot: Set<string> | null = null;
+  return (
+    moduleId: string,
+    ctx: { getModuleInfo(id: string): { importedIds: readonly string[] } | null },
+  ) => {
+    if (boot === null) {
+      boot = new Set();
+      const entry = resolve(root, 'renderer/main.tsx');
+      const stack = [entry];
+      while (stack.length > 0) {
+        const id = stack.pop()!;
+        if (boot.has(id)) continue;
+        boot.add(id);
+        stack.push(...(ctx.getModuleInfo(id)?.importedIds ?? []));
+      }
+    }
+    return boot.has(moduleId) ? 'boot' : null;
+  };
+}
+
 export default defineConfig({
   main: {
     define: { __BUILD_TIME__: JSON.stringify(buildTime()) },
@@ -90,7 +116,12 @@ export default defineConfig({
       minify: true,
       // The CSP's font-src is 'self': a small font slice inlined as data: would be refused.
       assetsInlineLimit: (file) => (file.endsWith('.woff2') ? false : undefined),
-      rolldownOptions: { input: resolve(root, 'renderer/index.html') },
+      rolldownOptions: {
+        input: resolve(root, 'renderer/index.html'),
+        output: {
+          codeSplitting: { groups: [{ name: bootChunk(), debugName: 'boot' }] },
+        },
+      },
     },
   },
 });

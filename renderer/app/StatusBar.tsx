@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store/context.tsx';
 import { Button } from '../ui/Button.tsx';
 import { formatClock } from '../ui/format.ts';
+import { useAfterFirstPaint } from '../ui/useAfterFirstPaint.ts';
 import { useClock } from '../ui/useClock.ts';
 
 type PillState = 'ok' | 'pending' | 'down';
@@ -23,6 +24,7 @@ export function StatusBar() {
   const passenger = useAppStore((s) => s.passenger.active);
   const exitPassenger = useAppStore((s) => s.exitPassengerMode);
   const now = useClock();
+  const clockReady = useAfterFirstPaint();
   const bridgeState: PillState =
     bridge === 'connected' ? 'ok' : bridge === 'connecting' ? 'pending' : 'down';
   const cloudState: PillState =
@@ -46,7 +48,7 @@ export function StatusBar() {
         </Button>
       )}
       <time className="status-bar__clock" dateTime={now.toISOString()}>
-        {formatClock(now, i18n.language)}
+        {clockReady && formatClock(now, i18n.language)}
       </time>
     </header>
   );

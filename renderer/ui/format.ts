@@ -3,13 +3,23 @@ import { minorDigits, minorToMajor } from '../../common/money.ts';
 
 const KM_PER_MILE = 1.609344;
 
-/** Intl formatters are costly to build; the home screen formats many times a second. */
-const cache = new Map<string, Intl.NumberFormat>();
-function formatter(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+/**
+ * Intl formatters are costly to build (the first date formatter of a page takes ~200 ms on the
+ * head-unit profile); the home screen formats many times a second. One of each kind is kept.
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function kept<F>(cache: Map<string, F>, locale: string, options: object, make: () => F): F {
   const key = `${locale}|${JSON.stringify(options)}`;
   let f = cache.get(key);
-  if (!f) cache.set(key, (f = new Intl.NumberFormat(locale, options)));
+  if (!f) cache.set(key, (f = make()));
   return f;
+}
+function formatter(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  return kept(numberFormats, locale, options, () => new Intl.NumberFormat(locale, options));
+}
+function dateFormatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return kept(dateFormats, locale, options, () => new Intl.DateTimeFormat(locale, options));
 }
 
 export function speedInUnit(kmh: number, unit: DistanceUnit): number {
@@ -21,18 +31,6 @@ export function formatSpeedNumber(kmh: number, unit: DistanceUnit, locale: strin
   return formatter(locale, { maximumFractionDigits: 0 }).format(
     Math.max(0, speedInUnit(kmh, unit)),
   );
-}
-
-export function speedUnitLabel(unit: DistanceUnit, locale: string): string {
-  const parts = formatter(locale, {
-    style: 'unit',
-    unit: unit === 'mi' ? 'mile-per-hour' : 'kilometer-per-hour',
-    unitDisplay: 'short',
-  }).formatToParts(0);
-  return parts
-    .filter((p) => p.type === 'unit')
-    .map((p) => p.value)
-    .join('');
 }
 
 export function formatDistance(meters: number, unit: DistanceUnit, locale: string): string {
@@ -49,7 +47,7 @@ export function formatPercent(percent: number, locale: string): string {
 }
 
 export function formatClock(date: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(date);
+  return dateFormatter(locale, { hour: '2-digit', minute: '2-digit' }).format(date);
 }
 
 /** VSS SelectedGear: 126 Park, 127 Drive, 0 Neutral, negative Reverse, positive a forward gear. */
@@ -112,14 +110,12 @@ export function formatMinutes(minutes: number, locale: string): string {
 
 /** Date and time of an order, short. */
 export function formatDateTime(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(iso),
-  );
+  return dateFormatter(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
 /** "Tue 08:30": a drop-off time on the place's own clock, weekday and time only (days ahead are few). */
 export function formatSlot(at: Date, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateFormatter(locale, {
     weekday: 'short',
     hour: '2-digit',
     minute: '2-digit',

@@ -2,7 +2,7 @@ import type { VssPath, VssValueOf } from '../../common/vss/signals.ts';
 import { useAppStore } from '../store/context.tsx';
 
 /** The value types each path may take (the bridge validated them against VSS before sending). */
-type NumericPath = { [P in VssPath]: VssValueOf<P> extends number ? P : never }[VssPath];
+export type NumericPath = { [P in VssPath]: VssValueOf<P> extends number ? P : never }[VssPath];
 
 /**
  * One signal's current value typed by its VSS datatype, or undefined when unknown. Re-renders

@@ -29,6 +29,7 @@ describe('home screen', () => {
       }),
     );
     expect(screen.getByTestId('speed-value').textContent).toBe('48');
+    expect(screen.getByTestId('speed-unit').textContent).toBe('km/h');
     expect(screen.getByTestId('gear-value').textContent).toBe('D');
     expect(screen.getByTestId('fuel-value').textContent).toBe('64%');
     expect(screen.getByTestId('range-value').textContent).toBe('412 km');

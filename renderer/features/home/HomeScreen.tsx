@@ -1,20 +1,23 @@
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAfterFirstPaint } from '../../ui/useAfterFirstPaint.ts';
 import { VehicleLine } from './VehicleLine.tsx';
 
 /**
  * The car's lifestyle dashboard: a compact vehicle line, then columns of cards that other features
  * contribute (given by the app, so home imports no feature). A card with nothing to show renders
- * nothing, and a column left empty takes no room.
+ * nothing, and a column left empty takes no room. The cards follow the first frame: the vehicle
+ * line comes first.
  */
 export function HomeScreen({ columns }: { columns: readonly (readonly ComponentType[])[] }) {
   const { t } = useTranslation('common');
+  const cardsReady = useAfterFirstPaint();
   return (
     <div className="home">
       <h1 className="visually-hidden">{t('screen.home')}</h1>
       <VehicleLine />
       <div className="home__cards">
-        {columns.map((cards, i) => (
+        {(cardsReady ? columns : []).map((cards, i) => (
           <div className="home__column" key={i}>
             {cards.map((Card, j) => (
               <Card key={j} />

@@ -1,28 +1,29 @@
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SIGNAL } from '../../../common/vss/signals.ts';
 import { useAppStore } from '../../store/context.tsx';
-import {
-  formatDistance,
-  formatPercent,
-  formatSpeedNumber,
-  gearKey,
-  speedUnitLabel,
-} from '../../ui/format.ts';
+import { formatDistance, formatPercent, formatSpeedNumber, gearKey } from '../../ui/format.ts';
 import { useNumberSignal } from '../../vehicle/useSignal.ts';
+import { useSignalText } from '../../vehicle/useSignalText.ts';
 
 const LOW_FUEL_PERCENT = 15;
 
 function SpeedReadout() {
   const { t, i18n } = useTranslation('home');
   const unit = useAppStore((s) => s.settings.distanceUnit);
-  const speed = useNumberSignal(SIGNAL.speed);
+  const language = i18n.language;
+  const format = useCallback(
+    (speed: number | undefined) =>
+      speed === undefined ? t('unknown') : formatSpeedNumber(speed, unit, language),
+    [t, unit, language],
+  );
+  // Changes at signal rate: written into the element, not rendered (useSignalText).
+  const speedRef = useSignalText(SIGNAL.speed, format);
   return (
     <div className="vehicle-line__speed" aria-label={t('speed')} role="group">
-      <span className="vehicle-line__speed-value" data-testid="speed-value">
-        {speed === undefined ? t('unknown') : formatSpeedNumber(speed, unit, i18n.language)}
-      </span>
+      <span className="vehicle-line__speed-value" data-testid="speed-value" ref={speedRef} />
       <span className="label" data-testid="speed-unit">
-        {speedUnitLabel(unit, i18n.language)}
+        {t(`speedUnit.${unit}`)}
       </span>
     </div>
   );
