@@ -22,8 +22,11 @@ export function startupTable(cold: ColdStart, ignition: IgnitionStart): string {
     [
       ['response end', ms(a.responseEnd), ms(b.responseEnd)],
       ['DOMContentLoaded', ms(a.domContentLoaded), ms(b.domContentLoaded)],
-      ['booted (host answered)', ms(a.booted), ms(b.booted)],
+      ['host state in the store', ms(a.booted), ms(b.booted)],
       ['first contentful paint', ms(a.firstContentfulPaint), ms(b.firstContentfulPaint)],
+      ['bridge token from the host', ms(a.bridgeToken), ms(b.bridgeToken)],
+      ['bridge connected', ms(a.bridgeConnected), ms(b.bridgeConnected)],
+      ['first signal values in the store', ms(a.firstSample), ms(b.firstSample)],
       ['live values, accepts a tap (cold)', ms(cold.appMedianMs), ms(cold.bareMedianMs)],
       ['live values, second start', ms(ignition.appMedianMs), ms(ignition.bareMedianMs)],
     ],

@@ -29,6 +29,9 @@ function medianBreakdown(runs: StartupBreakdown[]): Record<keyof StartupBreakdow
     'domContentLoaded',
     'booted',
     'firstContentfulPaint',
+    'bridgeToken',
+    'bridgeConnected',
+    'firstSample',
     'interactive',
   ] as const;
   return Object.fromEntries(

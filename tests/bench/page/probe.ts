@@ -10,6 +10,8 @@
  * message posted from it runs once the frame has been rendered, closing the phase.
  */
 
+import { BOOT_MARK } from '../../../renderer/ui/bootMarks.ts';
+
 export interface StoreLike {
   getState(): {
     /** ts: the bridge's dp.ts (epoch ms); receivedAt: arrival in the page (performance.now()). */
@@ -79,11 +81,19 @@ export function coldStart(): number | null {
 export interface StartupBreakdown {
   responseEnd: number | null;
   domContentLoaded: number | null;
-  /** App only: host snapshot and language loaded (test hooks exposed). */
+  /** App only: the host's state in the store (from the page or by calls; test hooks exposed). */
   booted: number | null;
   firstContentfulPaint: number | null;
+  /** App only: the host answered which bridge token to present. */
+  bridgeToken: number | null;
+  /** App only: the bridge's socket open. */
+  bridgeConnected: number | null;
+  /** App only: the first batch of signal values in the store. */
+  firstSample: number | null;
   interactive: number | null;
 }
+
+const markAt = (name: string) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? null;
 
 /** Milestones of the start, ms since navigation start. */
 export function startupBreakdown(): StartupBreakdown {
@@ -95,6 +105,9 @@ export function startupBreakdown(): StartupBreakdown {
     domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
     booted: bootedAt,
     firstContentfulPaint: fcp ? fcp.startTime : null,
+    bridgeToken: markAt(BOOT_MARK.bridgeToken),
+    bridgeConnected: markAt(BOOT_MARK.bridgeConnected),
+    firstSample: markAt(BOOT_MARK.firstSample),
     interactive: coldStart(),
   };
 }
