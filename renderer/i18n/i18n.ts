@@ -14,46 +14,43 @@ export const NAMESPACES = [
 ] as const;
 
 type Bundle = Record<string, unknown>;
-// English is the fallback of every language, so it ships in the main chunk (no extra round trip
-// before the first paint); the others load on demand.
-const fallbackBundles = import.meta.glob<Bundle>('../../locales/en/*.json', {
-  import: 'default',
-  eager: true,
-});
-const bundles = import.meta.glob<Bundle>(['../../locales/*/*.json', '!../../locales/en/*.json'], {
-  import: 'default',
-});
 
-/** Loads one language's namespaces on demand, so only the active language ships in the first paint. */
+/**
+ * Each language in one chunk of its own, and only the active one is loaded: every locale is
+ * complete (CI checks), so no fallback language rides along.
+ */
+const LANGUAGES: Record<LocaleCode, () => Promise<{ default: Record<string, Bundle> }>> = {
+  en: () => import('./languages/en.ts'),
+  'zh-CN': () => import('./languages/zh-CN.ts'),
+  de: () => import('./languages/de.ts'),
+};
+
+const namespaceOf = (file: string) => file.slice(file.lastIndexOf('/') + 1, -'.json'.length);
+
+/** Loads one language's namespaces, once. */
 export async function loadLanguage(instance: I18n, lng: LocaleCode): Promise<void> {
-  await Promise.all(
-    NAMESPACES.map(async (ns) => {
-      if (instance.hasResourceBundle(lng, ns)) return;
-      const eager = fallbackBundles[`../../locales/${lng}/${ns}.json`];
-      if (eager) {
-        instance.addResourceBundle(lng, ns, eager, true, true);
-        return;
-      }
-      const load = bundles[`../../locales/${lng}/${ns}.json`];
-      if (!load) throw new Error(`Missing locale bundle ${lng}/${ns}`);
-      instance.addResourceBundle(lng, ns, await load(), true, true);
-    }),
-  );
+  if (NAMESPACES.every((ns) => instance.hasResourceBundle(lng, ns))) return;
+  const files = (await LANGUAGES[lng]()).default;
+  const bundles = new Map(Object.entries(files).map(([file, b]) => [namespaceOf(file), b]));
+  for (const ns of NAMESPACES) {
+    const bundle = bundles.get(ns);
+    if (!bundle) throw new Error(`Missing locale bundle ${lng}/${ns}`);
+    instance.addResourceBundle(lng, ns, bundle, true, true);
+  }
 }
 
 export async function createI18n(lng: LocaleCode): Promise<I18n> {
   const instance = i18next.createInstance();
   await instance.use(initReactI18next).init({
     lng,
-    fallbackLng: 'en',
+    fallbackLng: false,
     ns: [...NAMESPACES],
     defaultNS: 'common',
     resources: {},
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  await loadLanguage(instance, 'en');
-  if (lng !== 'en') await loadLanguage(instance, lng);
+  await loadLanguage(instance, lng);
   return instance;
 }
 
