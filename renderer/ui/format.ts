@@ -26,11 +26,17 @@ export function speedInUnit(kmh: number, unit: DistanceUnit): number {
   return unit === 'mi' ? kmh / KM_PER_MILE : kmh;
 }
 
-/** The number alone, for the big readout; the unit is shown beside it. */
+/**
+ * The number alone, for the big readout; the unit is shown beside it. A whole number below 1000
+ * is written alike in every locale the app ships (Latin digits, no grouping; a table test holds
+ * this against Intl), so the first readout at start-up does not wait for Intl's locale data
+ * (~150 ms the first time on the head-unit profile).
+ */
 export function formatSpeedNumber(kmh: number, unit: DistanceUnit, locale: string): string {
-  return formatter(locale, { maximumFractionDigits: 0 }).format(
-    Math.max(0, speedInUnit(kmh, unit)),
-  );
+  const value = Math.max(0, speedInUnit(kmh, unit));
+  const rounded = Math.round(value);
+  if (rounded < 1000) return String(rounded);
+  return formatter(locale, { maximumFractionDigits: 0 }).format(value);
 }
 
 export function formatDistance(meters: number, unit: DistanceUnit, locale: string): string {

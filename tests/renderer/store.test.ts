@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { createNavSlice, MAX_STACK_DEPTH, type NavSlice } from '../../renderer/store/navSlice.ts';
 import { pxPerMm, resolveTheme } from '../../renderer/ui/theme.ts';
-import { formatDistance, gearKey } from '../../renderer/ui/format.ts';
+import { SUPPORTED_LOCALES } from '../../common/locales.ts';
+import { formatDistance, formatSpeedNumber, gearKey } from '../../renderer/ui/format.ts';
 
 describe('screen stack', () => {
   const make = () =>
@@ -51,6 +52,21 @@ describe('theme and units', () => {
       'forward',
     ]);
   });
+
+  it.each(SUPPORTED_LOCALES)(
+    'writes every speed the readout can show as Intl does in %s, without asking Intl below 1000',
+    (locale) => {
+      const intl = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+      for (let tenths = 0; tenths <= 10_010; tenths++) {
+        const kmh = tenths / 10;
+        expect(formatSpeedNumber(kmh, 'km', locale)).toBe(intl.format(kmh));
+      }
+      for (const kmh of [0.5, 1.5, 2.5, 999.49, 999.5, 1234.4, 160.9344]) {
+        expect(formatSpeedNumber(kmh, 'mi', locale)).toBe(intl.format(kmh / 1.609344));
+      }
+      expect(formatSpeedNumber(-3, 'km', locale)).toBe('0');
+    },
+  );
 
   it('formats in the active language', () => {
     expect(formatDistance(1_500_000, 'km', 'de')).toBe('1.500 km');
