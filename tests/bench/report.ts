@@ -28,7 +28,11 @@ export function startupTable(cold: ColdStart, ignition: IgnitionStart): string {
       ['bridge connected', ms(a.bridgeConnected), ms(b.bridgeConnected)],
       ['first signal values in the store', ms(a.firstSample), ms(b.firstSample)],
       ['live values, accepts a tap (cold)', ms(cold.appMedianMs), ms(cold.bareMedianMs)],
-      ['live values, second start', ms(ignition.appMedianMs), ms(ignition.bareMedianMs)],
+      [
+        `live values, ignition (start ${ignition.earlierStarts + 1} on a kept profile)`,
+        ms(ignition.appMedianMs),
+        ms(ignition.bareMedianMs),
+      ],
     ],
   );
 }

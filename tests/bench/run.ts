@@ -165,13 +165,13 @@ try {
   );
   const js = measureJs(RENDERER_OUT, cold.appScripts);
   const bareJs = measureJs(bareDir, cold.bareScripts);
-  log('ignition start (profile kept: second start in the same context)');
+  log('ignition start (the browser started again on a profile kept on disk, after 3 starts)');
   const ignition = await measureIgnitionStart(
-    browser,
     hostPageUrl(stack.host),
     bare.url,
     variant.panel,
     PLAN.coldRuns,
+    tmp.dir,
   );
 
   log('signals streaming: value to pixel, frames');
