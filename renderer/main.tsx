@@ -71,7 +71,17 @@ startTransition(() =>
     </StrictMode>,
   ),
 );
-// Every other screen's chunk, after the first paint, one per idle period: a tap then finds it loaded.
+/** Once the car's first values are in the store (or 3 s on), the start's own work is done. */
+const live = new Promise<void>((resolve) => {
+  const unsubscribe = store.subscribe((state) => {
+    if (Object.keys(state.signals).length === 0) return;
+    unsubscribe();
+    resolve();
+  });
+  setTimeout(resolve, 3000);
+});
+// Every other screen's chunk: the nav bar's once the values are live, the rest one per idle period.
 void preloadScreens(
+  live,
   () => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 2000 })),
 );

@@ -174,16 +174,21 @@ export const SCREENS: Record<ScreenName, ScreenEntry> = {
 };
 
 /**
- * Loads every screen's chunk, one after another, each when the main thread is next idle: the nav
- * bar's screens first, since a tap there is the likeliest next step.
+ * Loads every screen's chunk: the nav bar's screens all at once when `navBarSoon` resolves (a tap
+ * there is the likeliest next step, often right after the start), then the others one after
+ * another, each when the main thread is next idle.
  */
-export async function preloadScreens(whenIdle: () => Promise<void>): Promise<void> {
+export async function preloadScreens(
+  navBarSoon: Promise<void>,
+  whenIdle: () => Promise<void>,
+): Promise<void> {
   const entries = Object.values(SCREENS);
-  const order = [...entries.filter((e) => e.inNavBar), ...entries.filter((e) => !e.inNavBar)];
-  for (const entry of order) {
-    if (!entry.preload) continue;
+  // A chunk that fails to load now is asked for again when its screen opens.
+  const load = (entry: ScreenEntry) => entry.preload?.().catch(() => {});
+  await navBarSoon;
+  await Promise.all(entries.filter((e) => e.inNavBar).map(load));
+  for (const entry of entries.filter((e) => !e.inNavBar && e.preload)) {
     await whenIdle();
-    // A chunk that fails to load now is asked for again when its screen opens.
-    await entry.preload().catch(() => {});
+    await load(entry);
   }
 }

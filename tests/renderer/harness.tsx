@@ -90,7 +90,7 @@ export async function renderApp(
   const { store } = booted;
   const i18n = await booted.i18n;
   // As the app does once idle after its first paint: every screen's chunk is in before a tap.
-  await preloadScreens(() => Promise.resolve());
+  await preloadScreens(Promise.resolve(), () => Promise.resolve());
   render(<AppRoot i18n={i18n} host={client} store={store} />);
   return {
     store,
