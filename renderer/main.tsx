@@ -71,12 +71,15 @@ startTransition(() =>
     </StrictMode>,
   ),
 );
-/** Once the car's first values are in the store (or 3 s on), the start's own work is done. */
+/**
+ * Once the car's state is known (speed and gear in) and the main thread is next idle, or 3 s on,
+ * the start's own work is done.
+ */
 const live = new Promise<void>((resolve) => {
   const unsubscribe = store.subscribe((state) => {
-    if (Object.keys(state.signals).length === 0) return;
+    if (state.driveState === 'UNKNOWN') return;
     unsubscribe();
-    resolve();
+    requestIdleCallback(() => resolve(), { timeout: 500 });
   });
   setTimeout(resolve, 3000);
 });
