@@ -22,7 +22,7 @@ export function startupTable(cold: ColdStart, ignition: IgnitionStart): string {
     [
       ['response end', ms(a.responseEnd), ms(b.responseEnd)],
       ['DOMContentLoaded', ms(a.domContentLoaded), ms(b.domContentLoaded)],
-      ['host state in the store', ms(a.booted), ms(b.booted)],
+      ['host state in the store', ms(a.hostState), ms(b.hostState)],
       ['first contentful paint', ms(a.firstContentfulPaint), ms(b.firstContentfulPaint)],
       ['bridge token from the host', ms(a.bridgeToken), ms(b.bridgeToken)],
       ['bridge connected', ms(a.bridgeConnected), ms(b.bridgeConnected)],

@@ -8,7 +8,8 @@ import { tapNav } from './transitions.ts';
 import type { StartupBreakdown } from '../page/probe.ts';
 import { median, round } from '../stats.ts';
 
-export interface ColdStart {
+/** One timing of app and bare page, run alternately: every sample, both medians, their ratio. */
+export interface SideBySide {
   runs: number;
   appMs: number[];
   bareMs: number[];
@@ -16,13 +17,16 @@ export interface ColdStart {
   bareMedianMs: number | null;
   /** app / bare, medians. */
   ratio: number | null;
+}
+
+export interface ColdStart extends SideBySide {
   /** Median of each start-up milestone (ms since navigation start), app and bare. */
   appBreakdown: Record<keyof StartupBreakdown, number | null>;
   bareBreakdown: Record<keyof StartupBreakdown, number | null>;
   /** Script URLs each page fetched before interactive, from its last run. */
   appScripts: string[];
   bareScripts: string[];
-  /** Each app run's first tap (Lease) right after interactive, before the idle preload. */
+  /** Each app run's first tap (Lease) right after interactive, before the screens' preload. */
   firstTransitionMs: number[];
 }
 
@@ -30,7 +34,7 @@ function medianBreakdown(runs: StartupBreakdown[]): Record<keyof StartupBreakdow
   const keys = [
     'responseEnd',
     'domContentLoaded',
-    'booted',
+    'hostState',
     'firstContentfulPaint',
     'bridgeToken',
     'bridgeConnected',
@@ -94,15 +98,7 @@ export async function measureColdStart(
   };
 }
 
-/** One timing of app and bare page, run alternately: every sample, both medians, their ratio. */
-export interface IgnitionStart {
-  runs: number;
-  appMs: number[];
-  bareMs: number[];
-  appMedianMs: number | null;
-  bareMedianMs: number | null;
-  /** app / bare, medians. */
-  ratio: number | null;
+export interface IgnitionStart extends SideBySide {
   /** Starts on the profile before the one timed. */
   earlierStarts: number;
 }
@@ -152,7 +148,7 @@ export async function measureIgnitionStart(
 }
 
 /** App and bare page timed in one run: both medians and their ratio. */
-function sideBySide(runs: number, appMs: number[], bareMs: number[]) {
+function sideBySide(runs: number, appMs: number[], bareMs: number[]): SideBySide {
   const appMedianMs = median(appMs);
   const bareMedianMs = median(bareMs);
   return {

@@ -51,19 +51,6 @@ const speedText = () => document.querySelector(SPEED_SELECTOR)?.textContent ?? '
 
 // Cold start ------------------------------------------------------------------------------------
 
-// The app sets window.dashportTest (with --test-hooks) once the host snapshot and the language
-// are loaded, just before its first render: a setter marks that moment for the breakdown.
-let bootedAt: number | null = null;
-let hooksValue: unknown;
-Object.defineProperty(window, 'dashportTest', {
-  configurable: true,
-  get: () => hooksValue,
-  set: (value: unknown) => {
-    hooksValue = value;
-    bootedAt ??= performance.now();
-  },
-});
-
 let interactiveAt: number | null = null;
 const startupObserver = new MutationObserver(() => {
   if (interactiveAt !== null || !/^\d+$/.test(speedText())) return;
@@ -81,8 +68,8 @@ export function coldStart(): number | null {
 export interface StartupBreakdown {
   responseEnd: number | null;
   domContentLoaded: number | null;
-  /** App only: the host's state in the store (from the page or by calls; test hooks exposed). */
-  booted: number | null;
+  /** App only: the host's state in the store (from the page or by calls). */
+  hostState: number | null;
   firstContentfulPaint: number | null;
   /** App only: the host answered which bridge token to present. */
   bridgeToken: number | null;
@@ -103,7 +90,7 @@ export function startupBreakdown(): StartupBreakdown {
   return {
     responseEnd: nav ? nav.responseEnd : null,
     domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
-    booted: bootedAt,
+    hostState: markAt(BOOT_MARK.hostState),
     firstContentfulPaint: fcp ? fcp.startTime : null,
     bridgeToken: markAt(BOOT_MARK.bridgeToken),
     bridgeConnected: markAt(BOOT_MARK.bridgeConnected),
