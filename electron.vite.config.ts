@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
+import { LANGUAGE_CHUNKS_FILE } from './electron/host/languageChunks.ts';
 
 const root = import.meta.dirname;
 
@@ -39,6 +40,32 @@ function commitMeta(): Plugin {
     name: 'dashport:commit-meta',
     transformIndexHtml: (html) =>
       html.replace('</head>', `  <meta name="dashport-commit" content="${value}" />\n  </head>`),
+  };
+}
+
+/**
+ * Writes which chunk holds each language, so the host can name the active one in the page it
+ * serves (a modulepreload): the strings then load beside the boot chunk, not after it has run.
+ */
+function languageChunks(): Plugin {
+  return {
+    name: 'dashport:language-chunks',
+    generateBundle(_, bundle) {
+      const chunks: Record<string, string> = {};
+      for (const output of Object.values(bundle)) {
+        const language =
+          output.type === 'chunk' &&
+          /[\\/]renderer[\\/]i18n[\\/]languages[\\/]([^\\/]+)\.ts$/.exec(
+            output.facadeModuleId ?? '',
+          );
+        if (language) chunks[language[1]!] = output.fileName;
+      }
+      this.emitFile({
+        type: 'asset',
+        fileName: LANGUAGE_CHUNKS_FILE,
+        source: JSON.stringify(chunks),
+      });
+    },
   };
 }
 
@@ -108,7 +135,7 @@ export default defineConfig({
     // Relative asset URLs work from app://dashport/ and from the browser-mode host server alike.
     base: './',
     oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
-    plugins: [woff2Only(), commitMeta()],
+    plugins: [woff2Only(), commitMeta(), languageChunks()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       // electron-vite leaves bundles unminified; the renderer has a start-up and size budget on

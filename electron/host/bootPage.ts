@@ -4,6 +4,7 @@ import {
   type HostSnapshot,
 } from '../../common/hostApi/bootSnapshot.ts';
 import type { Dispatch } from './dispatch.ts';
+import type { LanguageChunks } from './languageChunks.ts';
 
 /**
  * The snapshot through the dispatcher, as a renderer call would get it (validated against the
@@ -34,9 +35,17 @@ function scriptSafeJson(value: unknown): string {
 /**
  * index.html with the snapshot as a JSON data block in its head. Nothing in it is secret (the
  * public variant, UI settings, versions, cloud reachability); the bridge token is never in it.
+ * The active language's chunk is named as a modulepreload, so it loads beside the boot chunk.
  */
-export function withBootSnapshot(html: string, snapshot: HostSnapshot | null): string {
+export function withBootSnapshot(
+  html: string,
+  snapshot: HostSnapshot | null,
+  languageChunks: LanguageChunks = {},
+): string {
   if (snapshot === null || !html.includes('</head>')) return html;
   const block = `<script type="application/json" id="${BOOT_SNAPSHOT_ID}">${scriptSafeJson(snapshot)}</script>`;
-  return html.replace('</head>', `  ${block}\n  </head>`);
+  const chunk = languageChunks[snapshot.settings.language];
+  const preload =
+    chunk === undefined ? '' : `<link rel="modulepreload" crossorigin href="./${chunk}" />\n  `;
+  return html.replace('</head>', `  ${preload}${block}\n  </head>`);
 }

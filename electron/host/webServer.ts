@@ -1,9 +1,10 @@
 import { createReadStream, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { bootSnapshot, withBootSnapshot } from './bootPage.ts';
+import { readLanguageChunks } from './languageChunks.ts';
 import { buildCsp } from './csp.ts';
 import { MEDIA_PREFIX } from './media/serveMedia.ts';
 import type { Host } from './host.ts';
@@ -124,7 +125,12 @@ async function sendIndex(
   headers: Record<string, string>,
 ): Promise<void> {
   try {
-    const page = withBootSnapshot(await readFile(file, 'utf8'), await bootSnapshot(host.dispatch));
+    const [html, snapshot, chunks] = await Promise.all([
+      readFile(file, 'utf8'),
+      bootSnapshot(host.dispatch),
+      readLanguageChunks(dirname(file)),
+    ]);
+    const page = withBootSnapshot(html, snapshot, chunks);
     const body = Buffer.from(page, 'utf8');
     res.writeHead(200, {
       ...headers,

@@ -8,6 +8,7 @@ import { app, BrowserWindow, ipcMain, Menu, protocol, session, type WebContents 
 import { createLogger } from '../../common/log.ts';
 import type { Variant } from '../../common/variant.schema.ts';
 import { bootSnapshot, withBootSnapshot } from '../host/bootPage.ts';
+import { readLanguageChunks } from '../host/languageChunks.ts';
 import { createHost, type Host } from '../host/host.ts';
 import { loadVariant } from '../../common/node/variantFile.ts';
 import { installProcessPolicy } from '../../common/node/processPolicy.ts';
@@ -140,7 +141,11 @@ function serveApp(rendererRoot: string, csp: string, host: () => Host | undefine
       const body =
         file && running && plan.file === resolve(rendererRoot, 'index.html')
           ? Buffer.from(
-              withBootSnapshot(file.toString('utf8'), await bootSnapshot(running.dispatch)),
+              withBootSnapshot(
+                file.toString('utf8'),
+                await bootSnapshot(running.dispatch),
+                await readLanguageChunks(rendererRoot),
+              ),
             )
           : file;
       return new Response(body, { status: 200, headers: plan.headers });

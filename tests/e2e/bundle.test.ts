@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { SUPPORTED_LOCALES } from '../../common/locales.ts';
+import { readLanguageChunks } from '../../electron/host/languageChunks.ts';
 import { PROJECT_ROOT } from '../support/devVariant.ts';
 
 const OUT = join(PROJECT_ROOT, 'out/renderer');
@@ -34,5 +36,17 @@ describe('renderer bundle (built by npm test before this tier)', () => {
     for (const f of initialScripts()) {
       expect(readFileSync(join(OUT, f), 'utf8'), f).not.toMatch(/ZodError|\$ZodType/);
     }
+  });
+
+  it("names each language's own chunk for the host to preload", async () => {
+    const chunks = await readLanguageChunks(OUT);
+    expect(Object.keys(chunks).sort()).toEqual([...SUPPORTED_LOCALES].sort());
+    const german = readFileSync(join(OUT, chunks.de!), 'utf8');
+    const chinese = readFileSync(join(OUT, chunks['zh-CN']!), 'utf8');
+    // Each holds its own strings only (the settings screen's title in both languages).
+    expect(german).toContain('Einstellungen');
+    expect(german).not.toContain('设置');
+    expect(chinese).toContain('设置');
+    expect(chinese).not.toContain('Einstellungen');
   });
 });

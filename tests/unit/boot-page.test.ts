@@ -1,8 +1,10 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOOT_SNAPSHOT_ID, type HostSnapshot } from '../../common/hostApi/bootSnapshot.ts';
 import { bootSnapshot, withBootSnapshot } from '../../electron/host/bootPage.ts';
 import type { Dispatch } from '../../electron/host/dispatch.ts';
+import { LANGUAGE_CHUNKS_FILE, readLanguageChunks } from '../../electron/host/languageChunks.ts';
 import { createHost, type Host } from '../../electron/host/host.ts';
 import { devVariant } from '../support/devVariant.ts';
 import { tempDir } from '../support/tmp.ts';
@@ -89,5 +91,59 @@ describe('the host snapshot written into index.html', () => {
   it('leaves a page without a head as it is', () => {
     const bare = '<!doctype html><p>x</p>';
     expect(withBootSnapshot(bare, { config: {} } as unknown as HostSnapshot)).toBe(bare);
+  });
+});
+
+describe('the active language preloaded by the page', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.cleanup());
+  const CHUNKS = { en: 'assets/en-1.js', 'zh-CN': 'assets/zh-CN-2.js', de: 'assets/de-3.js' };
+  const withLanguage = (language: string) =>
+    ({
+      config: {},
+      system: {},
+      settings: { language },
+      connectivity: {},
+    }) as unknown as HostSnapshot;
+  const preloads = (html: string) =>
+    [...html.matchAll(/<link rel="modulepreload" crossorigin href="\.\/([^"]+)" \/>/g)].map(
+      (m) => m[1],
+    );
+
+  it.each([
+    ['en', 'assets/en-1.js'],
+    ['zh-CN', 'assets/zh-CN-2.js'],
+    ['de', 'assets/de-3.js'],
+  ])('names the %s chunk and no other', (language, chunk) => {
+    expect(preloads(withBootSnapshot(PAGE, withLanguage(language), CHUNKS))).toEqual([chunk]);
+  });
+
+  it('names none when the build lists no chunk for the language, or there is no snapshot', () => {
+    expect(preloads(withBootSnapshot(PAGE, withLanguage('de'), { en: 'assets/en-1.js' }))).toEqual(
+      [],
+    );
+    expect(withBootSnapshot(PAGE, null, CHUNKS)).toBe(PAGE);
+  });
+
+  const root = (name: string, content: string | null) => {
+    const dir = join(tmp.dir, name);
+    mkdirSync(dir, { recursive: true });
+    if (content !== null) writeFileSync(join(dir, LANGUAGE_CHUNKS_FILE), content);
+    return dir;
+  };
+
+  it("reads the build's list", async () => {
+    expect(await readLanguageChunks(root('good', JSON.stringify(CHUNKS)))).toEqual(CHUNKS);
+  });
+
+  it.each([
+    ['no file', null],
+    ['not JSON', '{en:'],
+    ['not an object', '["assets/en-1.js"]'],
+    ['a path outside assets/', JSON.stringify({ en: '../../etc/passwd.js' })],
+    ['markup in a path', JSON.stringify({ en: 'assets/x.js" /><script>alert(1)</script>' })],
+    ['a language we do not ship', JSON.stringify({ fr: 'assets/fr-1.js' })],
+  ])('names no chunk from %s', async (name, content) => {
+    expect(await readLanguageChunks(root(name.replace(/\W+/g, '-'), content))).toEqual({});
   });
 });

@@ -26,6 +26,10 @@ describe('browser-mode host server', () => {
       '<!doctype html><html><head><title>t</title></head><body></body></html>',
     );
     writeFileSync(join(rendererRoot, 'assets', 'app.js'), 'export {}');
+    writeFileSync(
+      join(rendererRoot, 'languages.json'),
+      JSON.stringify({ en: 'assets/en-abc.js', de: 'assets/de-def.js' }),
+    );
     writeFileSync(join(tmp.dir, 'secret.txt'), 'secret');
     host = createHost({
       variant: devVariant(),
@@ -71,6 +75,9 @@ describe('browser-mode host server', () => {
     expect(page).toMatch(
       /<script type="application\/json" id="dashport-boot">\{"config":\{.*"settings":\{"language":"en"/,
     );
+    // The active language's chunk loads beside the boot chunk; no other language does.
+    expect(page).toContain('<link rel="modulepreload" crossorigin href="./assets/en-abc.js" />');
+    expect(page).not.toContain('de-def.js');
     const asset = await fetch(server.url + '/assets/app.js');
     expect(asset.headers.get('content-type')).toMatch(/javascript/);
     expect(asset.headers.get('cache-control')).toMatch(/immutable/);
