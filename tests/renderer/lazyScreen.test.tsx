@@ -1,6 +1,6 @@
 import { act, render, screen } from '@testing-library/react';
 import { Suspense, type ComponentType } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { lazyScreen } from '../../renderer/app/lazyScreen.ts';
 import { preloadScreens, SCREENS } from '../../renderer/app/screens.ts';
 
@@ -52,6 +52,29 @@ describe('lazyScreen: a screen in its own chunk', () => {
     render(inSuspense(lazy.component));
     expect(screen.getByTestId('loaded')).toBeTruthy();
     expect(attempt).toBe(2);
+  });
+
+  it('on view, asks again after a pause, not in a render loop, until the chunk comes', async () => {
+    vi.useFakeTimers();
+    try {
+      let attempts = 0;
+      const lazy = lazyScreen(async () => {
+        attempts += 1;
+        if (attempts < 3) throw new Error('host down');
+        return Loaded;
+      }, 1000);
+      render(inSuspense(lazy.component));
+      await act(() => vi.advanceTimersByTimeAsync(999));
+      expect(attempts).toBe(1);
+      expect(screen.getByTestId('fallback')).toBeTruthy();
+      await act(() => vi.advanceTimersByTimeAsync(1));
+      expect(attempts).toBe(2);
+      await act(() => vi.advanceTimersByTimeAsync(1000));
+      expect(attempts).toBe(3);
+      expect(screen.getByTestId('loaded')).toBeTruthy();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
