@@ -3,6 +3,10 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 /** Debian's Chromium, never a browser downloaded by a test tool. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** Desktop browser UI a head unit never shows (the units disable it too; see LAUNCH). */
+export const DESKTOP_UI_FEATURES =
+  'PreloadTopChromeWebUI,WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup';
+
 const LAUNCH = {
   executablePath: CHROMIUM_PATH,
   headless: true,
@@ -18,7 +22,7 @@ const LAUNCH = {
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
-    '--disable-features=PreloadTopChromeWebUI,WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup',
+    `--disable-features=${DESKTOP_UI_FEATURES}`,
   ],
 };
 
