@@ -23,6 +23,15 @@ const DEFAULTS: SlotOptions = {
 const MINUTE = 60_000;
 
 /**
+ * Whether a merchant's menu can go in the cart now. A workshop takes a booking while it is
+ * closed, since the drop-off is at a later time it is open (the cloud checks that time); every
+ * other order is for now.
+ */
+export function takesOrdersNow(merchant: { category: string; openNow: boolean }): boolean {
+  return merchant.openNow || merchant.category === 'vehicle_service';
+}
+
+/**
  * Drop-off times to offer for a vehicle service: the earliest slot on each of the next open days,
  * on the workshop's local half hours, far enough ahead to get there and with the workshop open for
  * the work after it. Three choices, not a calendar: a booking in two taps.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appointmentSlots } from '../../common/orders/appointmentSlots.ts';
+import { appointmentSlots, takesOrdersNow } from '../../common/orders/appointmentSlots.ts';
 import type { OpeningHours } from '../../common/openingHours.ts';
 
 // Van Ness Auto Service (seed): weekdays 07:30–18:00, Saturdays 08:00–16:00, closed on Sundays.
@@ -53,5 +53,18 @@ describe('appointmentSlots: drop-off times a service offers (San Francisco is UT
       horizonDays: 1,
     });
     expect(slots).toEqual([]);
+  });
+});
+
+describe('takesOrdersNow: whether a menu can go in the cart', () => {
+  it.each([
+    ['a café, open', 'coffee', true, true],
+    ['a café, closed', 'coffee', false, false],
+    ['a fuel station, closed', 'fuel', false, false],
+    ['a workshop, open', 'vehicle_service', true, true],
+    // Booked for a drop-off time it is open: the cloud checks that time, not now.
+    ['a workshop, closed', 'vehicle_service', false, true],
+  ])('%s', (_name, category, openNow, expected) => {
+    expect(takesOrdersNow({ category, openNow })).toBe(expected);
   });
 });

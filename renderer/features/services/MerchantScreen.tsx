@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MenuItem, MerchantDetail } from '../../../common/cloudApi/catalog.schema.ts';
+import { takesOrdersNow } from '../../../common/orders/appointmentSlots.ts';
 import type { MerchantView } from '../../../common/hostApi/commerce.schema.ts';
 import { LimitedText } from '../../safety/LimitedText.tsx';
 import { RestrictedList } from '../../safety/RestrictedList.tsx';
@@ -157,7 +158,7 @@ function Menu({ view }: { view: MerchantView }) {
               <ItemRow
                 item={item}
                 merchant={merchant}
-                orderable={merchant.openNow}
+                orderable={takesOrdersNow(merchant)}
                 onChoose={setChoosing}
                 onAdd={add}
               />
