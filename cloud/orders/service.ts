@@ -1,4 +1,5 @@
 import { canonicalJson } from '../../common/canonicalJson.ts';
+import { bookedForDropOff } from '../../common/orders/appointmentSlots.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Order, ParsedOrderRequest } from '../../common/cloudApi/orders.schema.ts';
 import type { Logger } from '../../common/log.ts';
@@ -142,7 +143,7 @@ export function createOrderService(options: {
       }
       const at = now();
       // A service is booked for its drop-off time: the workshop must be open then, not now.
-      const appointment = merchant.category === 'vehicle_service' && request.pickupAt !== undefined;
+      const appointment = bookedForDropOff(merchant.category) && request.pickupAt !== undefined;
       if (request.pickupAt !== undefined) checkPickupTime(request.pickupAt, at, appointment);
       const open = catalogue.openState(merchant, appointment ? new Date(request.pickupAt!) : at);
       if (!open.open) {

@@ -22,13 +22,17 @@ const DEFAULTS: SlotOptions = {
 };
 const MINUTE = 60_000;
 
+/** A vehicle service is booked for a drop-off time (checkout offers the slots); all else is for now. */
+export function bookedForDropOff(category: string): boolean {
+  return category === 'vehicle_service';
+}
+
 /**
  * Whether a merchant's menu can go in the cart now. A workshop takes a booking while it is
- * closed, since the drop-off is at a later time it is open (the cloud checks that time); every
- * other order is for now.
+ * closed, since the drop-off is at a later time it is open (the cloud checks that time).
  */
 export function takesOrdersNow(merchant: { category: string; openNow: boolean }): boolean {
-  return merchant.openNow || merchant.category === 'vehicle_service';
+  return merchant.openNow || bookedForDropOff(merchant.category);
 }
 
 /**

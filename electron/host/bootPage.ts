@@ -4,7 +4,7 @@ import {
   type HostSnapshot,
 } from '../../common/hostApi/bootSnapshot.ts';
 import type { Dispatch } from './dispatch.ts';
-import type { LanguageChunks } from './languageChunks.ts';
+import { readLanguageChunks, type LanguageChunks } from './languageChunks.ts';
 
 /**
  * The snapshot through the dispatcher, as a renderer call would get it (validated against the
@@ -48,4 +48,17 @@ export function withBootSnapshot(
   const preload =
     chunk === undefined ? '' : `<link rel="modulepreload" crossorigin href="./${chunk}" />\n  `;
   return html.replace('</head>', `  ${preload}${block}\n  </head>`);
+}
+
+/** The entry page as both deliveries serve it: index.html with the snapshot and the preload in it. */
+export async function servedIndex(
+  html: string,
+  rendererRoot: string,
+  dispatch: Dispatch,
+): Promise<string> {
+  const [snapshot, chunks] = await Promise.all([
+    bootSnapshot(dispatch),
+    readLanguageChunks(rendererRoot),
+  ]);
+  return withBootSnapshot(html, snapshot, chunks);
 }

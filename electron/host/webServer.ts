@@ -1,10 +1,9 @@
 import { createReadStream, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { bootSnapshot, withBootSnapshot } from './bootPage.ts';
-import { readLanguageChunks } from './languageChunks.ts';
+import { servedIndex } from './bootPage.ts';
 import { buildCsp } from './csp.ts';
 import { MEDIA_PREFIX } from './media/serveMedia.ts';
 import type { Host } from './host.ts';
@@ -101,7 +100,7 @@ function serveStatic(
     return;
   }
   if (file === join(resolve(root), 'index.html')) {
-    void sendIndex(req, res, file, host, headers);
+    void sendIndex(req, res, file, root, host, headers);
     return;
   }
   // Hashed asset names never change content.
@@ -121,16 +120,12 @@ async function sendIndex(
   req: IncomingMessage,
   res: ServerResponse,
   file: string,
+  root: string,
   host: Host,
   headers: Record<string, string>,
 ): Promise<void> {
   try {
-    const [html, snapshot, chunks] = await Promise.all([
-      readFile(file, 'utf8'),
-      bootSnapshot(host.dispatch),
-      readLanguageChunks(dirname(file)),
-    ]);
-    const page = withBootSnapshot(html, snapshot, chunks);
+    const page = await servedIndex(await readFile(file, 'utf8'), root, host.dispatch);
     const body = Buffer.from(page, 'utf8');
     res.writeHead(200, {
       ...headers,

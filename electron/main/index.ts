@@ -7,8 +7,7 @@ import { resolve } from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, protocol, session, type WebContents } from 'electron';
 import { createLogger } from '../../common/log.ts';
 import type { Variant } from '../../common/variant.schema.ts';
-import { bootSnapshot, withBootSnapshot } from '../host/bootPage.ts';
-import { readLanguageChunks } from '../host/languageChunks.ts';
+import { servedIndex } from '../host/bootPage.ts';
 import { createHost, type Host } from '../host/host.ts';
 import { loadVariant } from '../../common/node/variantFile.ts';
 import { installProcessPolicy } from '../../common/node/processPolicy.ts';
@@ -140,13 +139,7 @@ function serveApp(rendererRoot: string, csp: string, host: () => Host | undefine
       // The entry page carries the host's snapshot, as in browser mode: no IPC before the first paint.
       const body =
         file && running && plan.file === resolve(rendererRoot, 'index.html')
-          ? Buffer.from(
-              withBootSnapshot(
-                file.toString('utf8'),
-                await bootSnapshot(running.dispatch),
-                await readLanguageChunks(rendererRoot),
-              ),
-            )
+          ? Buffer.from(await servedIndex(file.toString('utf8'), rendererRoot, running.dispatch))
           : file;
       return new Response(body, { status: 200, headers: plan.headers });
     } catch {

@@ -1,7 +1,7 @@
 import { createElement, type ComponentType } from 'react';
 
 /** After a failed load, how long the screen waits (showing the fallback) before asking again. */
-export const LAZY_RETRY_MS = 1000;
+const LAZY_RETRY_MS = 1000;
 
 export interface LazyScreen {
   component: ComponentType;

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { appointmentSlots } from '../../../common/orders/appointmentSlots.ts';
+import { appointmentSlots, bookedForDropOff } from '../../../common/orders/appointmentSlots.ts';
 import { useTranslation } from 'react-i18next';
 import { LimitedText } from '../../safety/LimitedText.tsx';
 import { useAppStore } from '../../store/context.tsx';
@@ -73,7 +73,7 @@ export function CheckoutScreen() {
   const merchant = cart?.merchant;
   const slots = useMemo(
     () =>
-      merchant?.category === 'vehicle_service'
+      merchant && bookedForDropOff(merchant.category)
         ? appointmentSlots(merchant.openingHours, new Date())
         : null,
     [merchant],
