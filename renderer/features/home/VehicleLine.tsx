@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { SIGNAL } from '../../../common/vss/signals.ts';
 import { useAppStore } from '../../store/context.tsx';
 import { formatDistance, formatPercent, formatSpeedNumber, gearKey } from '../../ui/format.ts';
+import { useQuantityPattern } from '../../ui/useQuantityPattern.ts';
 import { useNumberSignal } from '../../vehicle/useSignal.ts';
 import { useSignalText } from '../../vehicle/useSignalText.ts';
 
@@ -72,6 +73,7 @@ function DriveStateFact() {
  */
 function EnergyFact() {
   const { t, i18n } = useTranslation('home');
+  const pattern = useQuantityPattern();
   const electricVariant = useAppStore((s) => s.config.vehicle.powertrain === 'ELECTRIC');
   const fuelLevel = useNumberSignal(SIGNAL.fuelLevel);
   const charge = useNumberSignal(SIGNAL.batteryLevel);
@@ -82,7 +84,7 @@ function EnergyFact() {
     <div className="vehicle-line__fact vehicle-line__energy">
       <span className="label">{label}</span>
       <span className="fact__value" data-testid="fuel-value">
-        {fuel === undefined ? t('unknown') : formatPercent(fuel, i18n.language)}
+        {fuel === undefined ? t('unknown') : formatPercent(fuel, i18n.language, pattern)}
       </span>
       {/* A meter needs a value: while unknown, the bar is decoration and the text says "—". */}
       <div
@@ -109,12 +111,15 @@ function EnergyFact() {
 
 function RangeFact() {
   const { t, i18n } = useTranslation('home');
+  const pattern = useQuantityPattern();
   const unit = useAppStore((s) => s.settings.distanceUnit);
   const range = useNumberSignal(SIGNAL.range);
   return (
     <Fact
       label={t('range')}
-      value={range === undefined ? t('unknown') : formatDistance(range, unit, i18n.language)}
+      value={
+        range === undefined ? t('unknown') : formatDistance(range, unit, i18n.language, pattern)
+      }
       testId="range-value"
     />
   );
