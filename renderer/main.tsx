@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { AppRoot } from './app/AppRoot.tsx';
 import { bootstrap, bridgeToken } from './app/bootstrap.ts';
 import { BOOT_MARK, markBoot } from './ui/bootMarks.ts';
+import { endStart } from './ui/startPhase.ts';
 import { connectHost } from './host/connectHost.ts';
 import { readBootSnapshot } from './host/bootSnapshot.ts';
 import './ui/tokens.css';
@@ -72,8 +73,8 @@ startTransition(() =>
   ),
 );
 /**
- * Once the car's state is known (speed and gear in) and the main thread is next idle, or 3 s on,
- * the start's own work is done.
+ * Once the car's state is known (speed and gear in) and the main thread is next idle, or 1.5 s on
+ * (a bridge that does not answer keeps the rest of home waiting no longer), the start is over.
  */
 const live = new Promise<void>((resolve) => {
   const unsubscribe = store.subscribe((state) => {
@@ -81,8 +82,10 @@ const live = new Promise<void>((resolve) => {
     unsubscribe();
     requestIdleCallback(() => resolve(), { timeout: 500 });
   });
-  setTimeout(resolve, 3000);
+  setTimeout(resolve, 1500);
 });
+// Then home's cards and the clock render, in the background.
+void live.then(endStart);
 // Every other screen's chunk: the nav bar's once the values are live, the rest one per idle period.
 void preloadScreens(
   live,

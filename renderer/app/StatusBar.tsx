@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store/context.tsx';
 import { Button } from '../ui/Button.tsx';
 import { formatClock } from '../ui/format.ts';
-import { useAfterFirstPaint } from '../ui/useAfterFirstPaint.ts';
+import { useAfterStart } from '../ui/startPhase.ts';
 import { useClock } from '../ui/useClock.ts';
 
 type PillState = 'ok' | 'pending' | 'down';
@@ -24,7 +24,7 @@ export function StatusBar() {
   const passenger = useAppStore((s) => s.passenger.active);
   const exitPassenger = useAppStore((s) => s.exitPassengerMode);
   const now = useClock();
-  const clockReady = useAfterFirstPaint();
+  const clockReady = useAfterStart();
   const bridgeState: PillState =
     bridge === 'connected' ? 'ok' : bridge === 'connecting' ? 'pending' : 'down';
   const cloudState: PillState =

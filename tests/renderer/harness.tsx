@@ -10,6 +10,7 @@ import { createHost, type Host } from '../../electron/host/host.ts';
 import { AppRoot } from '../../renderer/app/AppRoot.tsx';
 import { preloadScreens } from '../../renderer/app/screens.ts';
 import { bootstrap } from '../../renderer/app/bootstrap.ts';
+import { endStart } from '../../renderer/ui/startPhase.ts';
 import { bootSnapshot, withBootSnapshot } from '../../electron/host/bootPage.ts';
 import { readBootSnapshot } from '../../renderer/host/bootSnapshot.ts';
 import type { AppStore } from '../../renderer/store/appStore.ts';
@@ -63,6 +64,8 @@ export async function renderApp(
     cloud?: Pick<CloudOptions, 'orderStepMs' | 'now'>;
     /** Boot without the page's snapshot, asking the host for it (a page served without one). */
     askHost?: boolean;
+    /** Leave the start going (no live values yet): home's cards and the clock wait for it. */
+    holdStart?: boolean;
   } = {},
 ): Promise<Harness> {
   const tmp = options.dataDir ? null : tempDir();
@@ -91,6 +94,8 @@ export async function renderApp(
   const i18n = await booted.i18n;
   // As the app does once idle after its first paint: every screen's chunk is in before a tap.
   await preloadScreens(Promise.resolve(), () => Promise.resolve());
+  // As the app does once the first live values are shown: home's cards and the clock follow.
+  if (!options.holdStart) endStart();
   render(<AppRoot i18n={i18n} host={client} store={store} />);
   return {
     store,

@@ -1,17 +1,17 @@
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAfterFirstPaint } from '../../ui/useAfterFirstPaint.ts';
+import { useAfterStart } from '../../ui/startPhase.ts';
 import { VehicleLine } from './VehicleLine.tsx';
 
 /**
  * The car's lifestyle dashboard: a compact vehicle line, then columns of cards that other features
  * contribute (given by the app, so home imports no feature). A card with nothing to show renders
- * nothing, and a column left empty takes no room. The cards follow the first frame: the vehicle
- * line comes first.
+ * nothing, and a column left empty takes no room. The cards follow the start: the vehicle line
+ * with the car's first live values comes first.
  */
 export function HomeScreen({ columns }: { columns: readonly (readonly ComponentType[])[] }) {
   const { t } = useTranslation('common');
-  const cardsReady = useAfterFirstPaint();
+  const cardsReady = useAfterStart();
   return (
     <div className="home">
       <h1 className="visually-hidden">{t('screen.home')}</h1>
