@@ -55,11 +55,13 @@ const booted = await withRetry(() =>
 );
 const { store } = booted;
 markBoot(BOOT_MARK.hostState);
-// The bridge connects as soon as the host has said which token it takes, while the page renders.
-void withRetry(() => bridgeToken(host)).then((token) => {
+// The bridge's connection opens now, while the page renders; it is admitted once the host has
+// said which token it takes.
+const token = withRetry(() => bridgeToken(host)).then((held) => {
   markBoot(BOOT_MARK.bridgeToken);
-  connectVehicle(store.getState().config.bridgeUrl, store, token);
+  return held;
 });
+connectVehicle(store.getState().config.bridgeUrl, store, token);
 if (store.getState().system.testHooks) exposeTestHooks(store, host);
 const i18n = await booted.i18n;
 

@@ -23,6 +23,9 @@ export interface VehicleClient {
   readonly rejected: number;
 }
 
+/** The bridge's client token: none, known, or still to come from the host. */
+export type BridgeToken = string | null | Promise<string | null>;
+
 /**
  * Talks VISS to the bridge directly (lowest latency). Values are validated against VSS metadata,
  * batched and applied once per frame, and forgotten when the bridge goes away: unknown, never stale.
@@ -30,11 +33,13 @@ export interface VehicleClient {
 export function connectVehicle(
   bridgeUrl: string,
   store: AppStore,
-  token: string | null = null,
+  token: BridgeToken = null,
 ): VehicleClient {
   const socket: Socket = io(bridgeUrl, {
     transports: ['websocket'],
-    ...(token === null ? {} : { auth: { token } }),
+    // The connection opens at once and shows the token when it has it: at start-up the bridge's
+    // handshake runs alongside the host's answer instead of after it.
+    auth: (send) => void Promise.resolve(token).then((t) => send(t === null ? {} : { token: t })),
     reconnectionDelay: 250,
     reconnectionDelayMax: 4000,
     randomizationFactor: 0.3,
