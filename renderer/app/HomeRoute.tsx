@@ -1,46 +1,14 @@
-import type { ComponentType } from 'react';
-import type { PublicVariantConfig } from '../../common/hostApi/contract.schema.ts';
 import { HomeScreen } from '../features/home/HomeScreen.tsx';
-import { LeaseGlance } from '../features/lease/LeaseGlance.tsx';
-import { HomeOffer } from '../features/offers/HomeOffer.tsx';
-import { HomeContext } from '../features/services/home/HomeContext.tsx';
-import { HomeFavourites } from '../features/services/home/HomeFavourites.tsx';
-import { HomeOrder } from '../features/services/home/HomeOrder.tsx';
-import { useAppStore } from '../store/context.tsx';
-import { NextAppointment } from './NextAppointment.tsx';
-
-interface HomeCard {
-  card: ComponentType;
-  /**
-   * The variant feature the card belongs to; off, the card is left out. None: the card draws on
-   * several features and asks each itself (the next appointment).
-   */
-  feature: keyof PublicVariantConfig['features'] | null;
-}
+import { lazyScreen } from './lazyScreen.ts';
 
 /**
- * The cards other features put on the home screen, by column, in reading order: what is under
- * way and the car's context, then the one ordering action, the contract and appointments, and an
- * offer last. Home composes them without importing any feature itself: features stay
- * independent, and the app is where they meet. Each card decides for itself whether it shows.
+ * Home's cards in a chunk of their own: they render once the start is over, so their code stays
+ * off the boot path too. Loaded when home first shows them, or earlier by `preloadHomeCards`.
  */
-export const HOME_COLUMNS: readonly (readonly HomeCard[])[] = [
-  [
-    { card: HomeOrder, feature: 'services' },
-    { card: HomeContext, feature: 'services' },
-  ],
-  [{ card: HomeFavourites, feature: 'services' }],
-  [
-    { card: LeaseGlance, feature: 'lease' },
-    { card: NextAppointment, feature: null },
-  ],
-  [{ card: HomeOffer, feature: 'offers' }],
-];
+const HOME_CARDS = lazyScreen(() => import('./homeCards.tsx').then((m) => m.HomeCards));
+
+export const preloadHomeCards = HOME_CARDS.preload;
 
 export function HomeRoute() {
-  const features = useAppStore((s) => s.config.features);
-  const columns = HOME_COLUMNS.map((cards) =>
-    cards.filter((c) => c.feature === null || features[c.feature]).map((c) => c.card),
-  );
-  return <HomeScreen columns={columns} />;
+  return <HomeScreen cards={HOME_CARDS.component} />;
 }

@@ -9,6 +9,7 @@ import type { Variant } from '../../common/variant.schema.ts';
 import { createHost, type Host } from '../../electron/host/host.ts';
 import { AppRoot } from '../../renderer/app/AppRoot.tsx';
 import { preloadScreens } from '../../renderer/app/screens.ts';
+import { preloadHomeCards } from '../../renderer/app/HomeRoute.tsx';
 import { bootstrap } from '../../renderer/app/bootstrap.ts';
 import { endStart } from '../../renderer/ui/startPhase.ts';
 import { bootSnapshot, withBootSnapshot } from '../../electron/host/bootPage.ts';
@@ -92,8 +93,12 @@ export async function renderApp(
   const booted = await bootstrap(client, document.documentElement, 1, fromPage);
   const { store } = booted;
   const i18n = await booted.i18n;
-  // As the app does once idle after its first paint: every screen's chunk is in before a tap.
-  await preloadScreens(Promise.resolve(), () => Promise.resolve());
+  // As the app does once idle after the start: every screen's chunk (and home's cards) is in
+  // before a tap.
+  await Promise.all([
+    preloadScreens(Promise.resolve(), () => Promise.resolve()),
+    preloadHomeCards(),
+  ]);
   // As the app does once the first live values are shown: home's cards and the clock follow.
   if (!options.holdStart) endStart();
   render(<AppRoot i18n={i18n} host={client} store={store} />);

@@ -1,7 +1,7 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SIGNAL } from '../../common/vss/signals.ts';
-import { HOME_COLUMNS } from '../../renderer/app/HomeRoute.tsx';
+import { HOME_COLUMNS } from '../../renderer/app/homeCards.tsx';
 import { DRIVING, PARKED, renderApp, type Harness } from './harness.tsx';
 import {
   CIVIC_CENTER,
@@ -173,6 +173,11 @@ describe('the home screen as the car’s dashboard', () => {
     });
     feedCar(app, PARKED);
     await screen.findByTestId('vehicle-line', {}, WAIT);
+    // The cards are in (their chunk loaded, the start over): every column, none with a card.
+    await waitFor(
+      () => expect(document.querySelectorAll('.home__column')).toHaveLength(HOME_COLUMNS.length),
+      WAIT,
+    );
     expect(document.querySelectorAll('.home__column .card')).toHaveLength(0);
     expect(HOME_COLUMNS.flat().length).toBeGreaterThan(0);
   }, 30_000);
