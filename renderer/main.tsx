@@ -4,6 +4,7 @@ import { AppRoot } from './app/AppRoot.tsx';
 import { bootstrap, bridgeToken } from './app/bootstrap.ts';
 import { BOOT_MARK, markBoot } from './ui/bootMarks.ts';
 import { endStart } from './ui/startPhase.ts';
+import { loadChineseFace } from './ui/fonts.ts';
 import { connectHost } from './host/connectHost.ts';
 import { readBootSnapshot } from './host/bootSnapshot.ts';
 import './ui/tokens.css';
@@ -86,8 +87,12 @@ const live = new Promise<void>((resolve) => {
   });
   setTimeout(resolve, 1500);
 });
-// Then home's cards and the clock render, in the background.
-void live.then(endStart);
+// Then home's cards and the clock render, in the background, and the Chinese face is declared
+// for Chinese in data (loaded already when the UI speaks Chinese).
+void live.then(() => {
+  endStart();
+  void loadChineseFace().catch(() => undefined);
+});
 // Every other screen's chunk: the nav bar's once the values are live, the rest one per idle period.
 void preloadScreens(
   live,

@@ -1,6 +1,7 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { LocaleCode } from '../../common/locales.ts';
+import { loadChineseFace } from '../ui/fonts.ts';
 
 export const NAMESPACES = [
   'common',
@@ -30,7 +31,12 @@ const namespaceOf = (file: string) => file.slice(file.lastIndexOf('/') + 1, -'.j
 /** Loads one language's namespaces, once. */
 export async function loadLanguage(instance: I18n, lng: LocaleCode): Promise<void> {
   if (NAMESPACES.every((ns) => instance.hasResourceBundle(lng, ns))) return;
-  const files = (await LANGUAGES[lng]()).default;
+  const [{ default: files }] = await Promise.all([
+    LANGUAGES[lng](),
+    // Chinese is drawn in the bundled face from the first frame (a unit may have no CJK font).
+    // Without it the text falls back to the unit's fonts: no reason to hold the language back.
+    lng === 'zh-CN' ? loadChineseFace().catch(() => undefined) : undefined,
+  ]);
   const bundles = new Map(Object.entries(files).map(([file, b]) => [namespaceOf(file), b]));
   for (const ns of NAMESPACES) {
     const bundle = bundles.get(ns);

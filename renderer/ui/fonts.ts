@@ -2,7 +2,9 @@
  * The UI's own fonts, served from the app's origin: nothing depends on what the unit has
  * installed. unicode-range subsets mean a locale downloads only the glyphs its text uses
  * (Chinese: a few of Noto Sans SC's ~100 slices per weight); a brand face that the variant does
- * not name is declared but never downloaded. font-display: swap shows a fallback at once rather
+ * not name is declared but never downloaded. The Chinese face is declared by a stylesheet of its
+ * own (`loadChineseFace`): before the first frame when the UI speaks Chinese, after the start
+ * otherwise (for Chinese in data, such as a merchant's name). font-display: swap shows a fallback at once rather
  * than blank text, and the fallback is metric-matched (fontFallback.ts), so the swap does not move
  * the layout. Imported from script, not @import, so that each file passes through the build's
  * woff2-only transform (electron.vite.config.ts).
@@ -11,8 +13,6 @@ import '@fontsource/noto-sans/latin-400.css';
 import '@fontsource/noto-sans/latin-700.css';
 import '@fontsource/noto-sans/latin-ext-400.css';
 import '@fontsource/noto-sans/latin-ext-700.css';
-import '@fontsource/noto-sans-sc/400.css';
-import '@fontsource/noto-sans-sc/700.css';
 import '@fontsource/inter/latin-400.css';
 import '@fontsource/inter/latin-700.css';
 import '@fontsource/inter/latin-ext-400.css';
@@ -77,4 +77,18 @@ export function installFonts(root: HTMLElement, brand: BrandFont): void {
       );
     }
   }
+}
+
+let chineseFace: Promise<void> | null = null;
+
+/** Declares Noto Sans SC (its stylesheet loads once); resolves once the rules are in. */
+export function loadChineseFace(): Promise<void> {
+  chineseFace ??= import('./chineseFace.ts').then(
+    () => undefined,
+    (error: unknown) => {
+      chineseFace = null;
+      throw error;
+    },
+  );
+  return chineseFace;
 }

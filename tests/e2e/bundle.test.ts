@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +36,20 @@ describe('renderer bundle (built by npm test before this tier)', () => {
     for (const f of initialScripts()) {
       expect(readFileSync(join(OUT, f), 'utf8'), f).not.toMatch(/ZodError|\$ZodType/);
     }
+  });
+
+  it("keeps the Chinese face's ~200 @font-face rules out of the stylesheet the page waits for", () => {
+    const html = readFileSync(join(OUT, 'index.html'), 'utf8');
+    const blocking = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="\.\/([^"]+)"/g)];
+    expect(blocking.length).toBeGreaterThan(0);
+    const chineseRules = (css: string) =>
+      css.match(/font-family:\s*["']?Noto Sans SC/g)?.length ?? 0;
+    for (const [, file] of blocking) {
+      expect(chineseRules(readFileSync(join(OUT, file!), 'utf8')), file).toBe(0);
+    }
+    const own = readdirSync(join(OUT, 'assets')).filter((f) => f.endsWith('.css'));
+    const declared = own.map((f) => chineseRules(readFileSync(join(OUT, 'assets', f), 'utf8')));
+    expect(Math.max(...declared)).toBeGreaterThan(100);
   });
 
   it("names each language's own chunk for the host to preload", async () => {

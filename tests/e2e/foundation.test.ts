@@ -61,6 +61,49 @@ describe('browser mode end to end (real bridge, cloud, host and Chromium)', () =
     await page.context().close();
   });
 
+  it('declares the Chinese face after an English start, and before a Chinese one shows text', async () => {
+    await control.park();
+    const context = await browser.newContext({ viewport: { width: 1920, height: 720 } });
+    try {
+      const page = await context.newPage();
+      // How many Noto Sans SC faces are declared when the speed first shows a number.
+      await page.addInitScript(() => {
+        const seen = window as unknown as { chineseFacesAtLive?: number };
+        const observer = new MutationObserver(() => {
+          const speed = document.querySelector('[data-testid="speed-value"]')?.textContent ?? '';
+          if (!/^\d+$/.test(speed)) return;
+          observer.disconnect();
+          seen.chineseFacesAtLive = [...document.fonts].filter(
+            (f) => f.family === 'Noto Sans SC',
+          ).length;
+        });
+        observer.observe(document, { subtree: true, childList: true, characterData: true });
+      });
+      const atLive = () =>
+        page.evaluate(
+          () => (window as unknown as { chineseFacesAtLive?: number }).chineseFacesAtLive ?? null,
+        );
+      const declared = () =>
+        page.evaluate(() => [...document.fonts].filter((f) => f.family === 'Noto Sans SC').length);
+
+      await page.goto(hostPageUrl(stack.host));
+      await expect.poll(atLive, { timeout: 15_000 }).toBe(0);
+      // After the start, for Chinese in data (a merchant's name): every slice, both weights.
+      await expect.poll(declared, { timeout: 10_000 }).toBeGreaterThan(100);
+
+      await page.getByTestId('nav-settings').click();
+      await page.getByTestId('language-zh-CN').click();
+      await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-CN');
+      await page.reload();
+      await expect.poll(atLive, { timeout: 15_000 }).toBeGreaterThan(100);
+      await page.getByTestId('nav-settings').click();
+      await page.getByTestId('language-en').click();
+      await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('keeps a setting across a restart of the host', async () => {
     const first = await openPanel(browser, hostPageUrl(stack.host));
     await first.page.getByTestId('nav-settings').click();
