@@ -105,16 +105,17 @@ function isShown(element: HTMLElement): boolean {
   return true;
 }
 
-/** Every control a key, the rotary or a steering-wheel button may focus, in reading (DOM) order. */
-export function focusTargets(doc: Document): HTMLElement[] {
+/** Controls that could take focus, before the checks that need layout (shown, not covered). */
+function candidates(doc: Document): HTMLElement[] {
   const scope = focusScope(doc);
   return [...scope.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
-    (el) =>
-      !el.matches(':disabled') &&
-      el.getAttribute('tabindex') !== '-1' &&
-      isShown(el) &&
-      !isCovered(el),
+    (el) => !el.matches(':disabled') && el.getAttribute('tabindex') !== '-1',
   );
+}
+
+/** Every control a key, the rotary or a steering-wheel button may focus, in reading (DOM) order. */
+export function focusTargets(doc: Document): HTMLElement[] {
+  return candidates(doc).filter((el) => isShown(el) && !isCovered(el));
 }
 
 /** The focused control if it is a target now (not disabled, not covered, not outside the overlay). */
@@ -211,7 +212,8 @@ export function showFocus(element: HTMLElement): void {
 /**
  * Enough to find "the same control" again after its screen was unmounted and remounted: its id
  * if it has one, else its place in the document (child positions from <body>), which is the same
- * when the same screen renders again at the same stack depth; else its position among targets.
+ * when the same screen renders again at the same stack depth; else its position among the
+ * controls that could take focus.
  */
 export interface FocusLocator {
   id?: string;
@@ -233,11 +235,16 @@ function atPath(doc: Document, path: readonly number[]): Element | null {
   return el ?? null;
 }
 
+/**
+ * Saved on every focus change and screen change, so it must not force a layout: the index counts
+ * among the candidates, not the checked targets (a full check costs ~20 ms on the head-unit
+ * profile, and a tap's focus would pay it before its screen paints).
+ */
 export function locate(doc: Document, element: HTMLElement): FocusLocator {
   return {
     ...(element.id ? { id: element.id } : {}),
     path: pathOf(doc, element),
-    index: focusTargets(doc).indexOf(element),
+    index: candidates(doc).indexOf(element),
   };
 }
 
@@ -249,7 +256,13 @@ export function resolveLocator(doc: Document, locator: FocusLocator): HTMLElemen
   const found = targets.find((t) => t === byPath);
   if (found) return found;
   if (locator.index < 0 || targets.length === 0) return null;
-  return targets[Math.min(locator.index, targets.length - 1)]!;
+  // The control now at the saved position, or the first target after it, else the last target.
+  const all = candidates(doc);
+  const isTarget = new Set(targets);
+  for (let i = Math.min(locator.index, all.length - 1); i < all.length; i++) {
+    if (isTarget.has(all[i]!)) return all[i]!;
+  }
+  return targets.at(-1)!;
 }
 
 /** Elements that take typed text keep the keys that edit it (see keymap.ts). */
