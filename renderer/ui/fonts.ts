@@ -4,9 +4,9 @@
  * (Chinese: a few of Noto Sans SC's ~100 slices per weight); a brand face that the variant does
  * not name is declared but never downloaded. The Chinese face is declared by a stylesheet of its
  * own (`loadChineseFace`): before the first frame when the UI speaks Chinese, after the start
- * otherwise (for Chinese in data, such as a merchant's name). font-display: swap shows a fallback at once rather
- * than blank text, and the fallback is metric-matched (fontFallback.ts), so the swap does not move
- * the layout. Imported from script, not @import, so that each file passes through the build's
+ * otherwise (for Chinese in data, such as a merchant's name). font-display: swap shows a
+ * fallback at once rather than blank text, and the fallback is metric-matched (fontFallback.ts),
+ * so the swap does not move the layout. Imported from script, not @import, so that each file passes through the build's
  * woff2-only transform (electron.vite.config.ts).
  */
 import '@fontsource/noto-sans/latin-400.css';
