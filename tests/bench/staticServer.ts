@@ -11,11 +11,26 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
+/** The decoded path of a request target, or null when it is none ("//", a stray "%"). */
+function requestPath(target = '/'): string | null {
+  const path = URL.parse(target, 'http://x')?.pathname;
+  if (path === undefined) return null;
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+}
+
 /** Serves one folder on loopback (the bare React page); nothing outside it. */
 export async function serveFolder(root: string): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const file = normalize(join(root, path === '/' ? 'index.html' : decodeURIComponent(path)));
+    const path = requestPath(req.url);
+    if (path === null) {
+      res.writeHead(400).end();
+      return;
+    }
+    const file = normalize(join(root, path === '/' ? 'index.html' : path));
     if (!file.startsWith(root + sep)) {
       res.writeHead(403).end();
       return;

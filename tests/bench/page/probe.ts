@@ -6,8 +6,12 @@
  * the frame that follows it, and that frame is presented at the next vsync, which is when the
  * frame after it begins. A change made during a frame's requestAnimationFrame phase (the app
  * applies signal batches there) is in that frame; a change made in a task between frames is in
- * the next one. A rAF loop started here runs first in every frame and marks the phase, and a
- * message posted from it runs once the frame has been rendered, closing the phase.
+ * the next one. A rAF loop started here runs first in every frame and opens the phase; a
+ * ResizeObserver on an element the loop resizes closes it, after layout in the same rendering
+ * task, so no other task can run inside the phase. (A message posted from the loop closed it
+ * before: input tasks ran ahead of that message, after the frame had rendered, and a tap's change
+ * was dated a frame early, sometimes before the tap.) A change is never presented before it is
+ * made, which the estimate also holds to.
  */
 
 import { BOOT_MARK } from '../../../renderer/ui/bootMarks.ts';
@@ -27,14 +31,21 @@ interface Hooks {
 const hooks = () => (window as unknown as { dashportTest?: Hooks }).dashportTest;
 
 let inFramePhase = false;
-const frameEnd = new MessageChannel();
-frameEnd.port1.onmessage = () => (inFramePhase = false);
+const frameEnd = new ResizeObserver(() => (inFramePhase = false));
+/** Resized every frame, off screen and outside <body>, so that frameEnd is called every frame. */
+let tick: HTMLElement | null = null;
 const frameTimes: number[] = [];
 let countFrames = false;
 
 function frame(ts: number) {
   inFramePhase = true;
-  frameEnd.port2.postMessage(0);
+  if (!tick && document.documentElement) {
+    tick = document.createElement('div');
+    tick.style.cssText = 'position:fixed;left:-4px;top:0;width:1px;height:1px;visibility:hidden';
+    document.documentElement.append(tick);
+    frameEnd.observe(tick);
+  }
+  if (tick) tick.style.width = tick.style.width === '1px' ? '2px' : '1px';
   if (countFrames) frameTimes.push(ts);
   requestAnimationFrame(frame);
 }
@@ -42,8 +53,10 @@ requestAnimationFrame(frame);
 
 /** Calls back with the estimated presentation time (performance.now() scale) of a DOM change made now. */
 export function whenPresented(callback: (ts: number) => void): void {
-  if (inFramePhase) requestAnimationFrame(callback);
-  else requestAnimationFrame(() => requestAnimationFrame(callback));
+  const madeAt = performance.now();
+  const presented = (ts: number) => callback(Math.max(ts, madeAt));
+  if (inFramePhase) requestAnimationFrame(presented);
+  else requestAnimationFrame(() => requestAnimationFrame(presented));
 }
 
 const SPEED_SELECTOR = '[data-testid="speed-value"]';
