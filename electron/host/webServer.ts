@@ -29,9 +29,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const csp = buildCsp({ bridgeUrl: options.host.variant.bridgeUrl });
   let origin = '';
   const http = createServer((req, res) => {
-    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
-    if (pathname.startsWith(MEDIA_PREFIX)) void sendMedia(req, res, options.host, pathname);
-    else serveStatic(req, res, options, csp);
+    // A target that is no path ("//", which any page can ask for) must not reach `new URL`: it
+    // threw in the request handler and took the host down.
+    const pathname = URL.parse(req.url ?? '/', 'http://x')?.pathname;
+    if (pathname === undefined) res.writeHead(400).end();
+    else if (pathname.startsWith(MEDIA_PREFIX)) void sendMedia(req, res, options.host, pathname);
+    else serveStatic(req, res, options, csp, pathname);
   });
   const io = bindSocketTransport(http, options.host, () => origin, options.secret);
   await new Promise<void>((resolve, reject) => {
@@ -80,6 +83,7 @@ function serveStatic(
   res: ServerResponse,
   { rendererRoot: root, host }: Pick<WebServerOptions, 'rendererRoot' | 'host'>,
   csp: string,
+  pathname: string,
 ): void {
   const headers = {
     'Content-Security-Policy': csp,
@@ -91,7 +95,7 @@ function serveStatic(
     res.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();
     return;
   }
-  const file = resolveStaticPath(root, new URL(req.url ?? '/', 'http://x').pathname);
+  const file = resolveStaticPath(root, pathname);
   const stat = file ? statOrNull(file) : null;
   if (!file || !stat?.isFile()) {
     res

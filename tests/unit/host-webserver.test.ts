@@ -89,6 +89,14 @@ describe('browser-mode host server', () => {
     expect((await fetch(server.url + '/', { method: 'POST' })).status).toBe(405);
   });
 
+  it.each(['//', '//%zz/x'])(
+    'answers %s, a target that is no path, with 400 and stays up',
+    async (target) => {
+      expect((await fetch(server.url + target)).status).toBe(400);
+      expect((await fetch(server.url + '/')).status).toBe(200);
+    },
+  );
+
   it('carries host calls and events over socket.io for its own origin', async () => {
     const socket = connect(server.url);
     try {
