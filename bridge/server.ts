@@ -100,7 +100,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     disconnectedNotReading: 0,
   };
   const connections = new Map<string, Connection>();
-  const http = createServer();
+  // engine.io answers its own path; anything else gets a 404 at once, not a connection held
+  // open unanswered until Node's request timeout (5 minutes).
+  const http = createServer((_req, res) => res.writeHead(404).end());
   // Raw TCP connections, so close() can end one whose client stopped reading: engine.io would
   // wait for its buffer to drain, and the WebSocket close handshake for a reply, for too long.
   const tcp = new Set<NetSocket>();

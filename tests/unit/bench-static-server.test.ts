@@ -1,23 +1,9 @@
 import { writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveFolder } from '../bench/staticServer.ts';
+import { statusOf } from '../support/rawRequest.ts';
 import { tempDir } from '../support/tmp.ts';
-
-/** The status line of a raw GET: fetch() would normalise the targets these tests need to send. */
-function statusOf(url: string, target: string): Promise<string> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname, () =>
-      socket.write(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`),
-    );
-    let text = '';
-    socket.on('data', (chunk) => (text += chunk.toString()));
-    socket.on('end', () => resolve(text.split('\r\n')[0]!));
-    socket.on('error', reject);
-  });
-}
 
 describe('bench static server (the bare page)', () => {
   const tmp = tempDir('dashport-static-');

@@ -3,6 +3,7 @@ import { startBridge } from '../../bridge/server.ts';
 import type { Bridge } from '../../bridge/server.ts';
 import { SIGNAL } from '../../common/vss/signals.ts';
 import { VISS_EVENT } from '../../common/viss/types.ts';
+import { statusOf } from '../support/rawRequest.ts';
 import { VissClient } from './bridge-support.ts';
 import type { Message } from './bridge-support.ts';
 
@@ -185,6 +186,12 @@ const table: [string, unknown, string, string, string, string?][] = [
   ],
   ['another event name', { action: 'get' }, '400', 'bad_request', 'unknown event "hack"', 'hack'],
 ];
+
+describe('plain HTTP beside the socket', () => {
+  it.each(['/', '//', '/%', '/favicon.ico'])('answers GET %s with 404 at once', async (target) => {
+    expect(await statusOf(bridge.url, target)).toBe('HTTP/1.1 404 Not Found');
+  });
+});
 
 describe('hostile input', () => {
   it.each(table)('%s gets a VISS error', async (_name, payload, number, reason, text, event) => {
