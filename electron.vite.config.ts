@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import { LANGUAGE_CHUNKS_FILE } from './electron/host/languageChunks.ts';
+import { compileHints } from './scripts/lib/compileHints.ts';
 
 const root = import.meta.dirname;
 
@@ -135,7 +136,7 @@ export default defineConfig({
     // Relative asset URLs work from app://dashport/ and from the browser-mode host server alike.
     base: './',
     oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
-    plugins: [woff2Only(), commitMeta(), languageChunks()],
+    plugins: [woff2Only(), commitMeta(), languageChunks(), compileHints()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       // electron-vite leaves bundles unminified; the renderer has a start-up and size budget on

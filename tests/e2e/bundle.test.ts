@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { SUPPORTED_LOCALES } from '../../common/locales.ts';
 import { readLanguageChunks } from '../../electron/host/languageChunks.ts';
+import { COMPILE_HINT } from '../../scripts/lib/compileHints.ts';
 import { PROJECT_ROOT } from '../support/devVariant.ts';
 
 const OUT = join(PROJECT_ROOT, 'out/renderer');
@@ -30,6 +31,17 @@ describe('renderer bundle (built by npm test before this tier)', () => {
     expect(gzipped, `initial JS is ${(gzipped / 1024).toFixed(1)} KB gzip`).toBeLessThanOrEqual(
       BUDGET_BYTES,
     );
+  });
+
+  it('marks the scripts the page loads, and no lazy chunk, for eager compilation', () => {
+    const initial = initialScripts();
+    const starts = (f: string) => readFileSync(join(OUT, f), 'utf8').startsWith(COMPILE_HINT);
+    expect(initial.filter(starts).sort()).toEqual([...initial].sort());
+    const lazy = readdirSync(join(OUT, 'assets'))
+      .map((f) => `assets/${f}`)
+      .filter((f) => f.endsWith('.js') && !initial.includes(f));
+    expect(lazy.length).toBeGreaterThan(10);
+    expect(lazy.filter(starts)).toEqual([]);
   });
 
   it('ships no schema library in the initial JavaScript (renderer imports types only)', () => {
