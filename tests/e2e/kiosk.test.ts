@@ -9,7 +9,7 @@ import { writeLaunchPage } from '../../scripts/lib/hostPage.ts';
 import { PROJECT_ROOT } from '../support/devVariant.ts';
 import { freePort, waitFor } from '../support/hostCommerce.ts';
 import { tempDir } from '../support/tmp.ts';
-import { CHROMIUM_PATH, DESKTOP_UI_FEATURES } from './browser.ts';
+import { CHROMIUM_PATH, UNIT_DISABLED_FEATURES } from './browser.ts';
 import { startStack, type Stack } from './stack.ts';
 import { connectControl, type VehicleControl } from './vehicleControl.ts';
 
@@ -118,8 +118,8 @@ describe('kiosk: cage + Chromium on Wayland as an unprivileged user (headless wl
       '--no-default-browser-check',
       '--disable-background-networking',
       '--disable-component-update',
-      // As the unit: no desktop omnibox popup preloaded beside the app.
-      `--disable-features=Translate,${DESKTOP_UI_FEATURES}`,
+      // As the unit: no desktop omnibox popup preloaded beside the app, the code cache read back.
+      `--disable-features=${UNIT_DISABLED_FEATURES}`,
       '--force-device-scale-factor=1',
       `--user-data-dir=${join(home, 'chromium')}`,
       `--remote-debugging-port=${debugPort}`,

@@ -8,6 +8,7 @@ import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/confi
 import type { Configuration } from 'app-builder-lib';
 import { DebugLogger } from 'builder-util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { UNIT_DISABLED_FEATURES } from '../e2e/browser.ts';
 
 const projectRoot = join(import.meta.dirname, '..', '..');
 
@@ -125,5 +126,19 @@ describe('build/systemd/dashport.service', () => {
     expect(pam).not.toContain('pam_permit');
     const sysusers = readFileSync(join(projectRoot, 'build/systemd/dashport.sysusers'), 'utf8');
     expect(sysusers).toMatch(/^u dashport - ".+" \/var\/lib\/dashport \/usr\/sbin\/nologin$/m);
+  });
+});
+
+describe('build/systemd/dashport-browser.service', () => {
+  const unit = readFileSync(join(projectRoot, 'build/systemd/dashport-browser.service'), 'utf8');
+
+  it('turns off exactly the Chromium features the bench and the kiosk test turn off', () => {
+    const exec = unit.split('\n').find((line) => line.startsWith('ExecStart='));
+    const flags = exec?.match(/--disable-features=(\S+)/g) ?? [];
+    // Chromium honours one --disable-features; a second would silently replace the first.
+    expect(flags).toHaveLength(1);
+    const features = (flags[0] ?? '').slice('--disable-features='.length).split(',').sort();
+    expect(features).toEqual(UNIT_DISABLED_FEATURES.split(',').sort());
+    expect(features).toContain('BackgroundResourceFetch');
   });
 });
