@@ -6,8 +6,8 @@
  * own (`loadChineseFace`): before the first frame when the UI speaks Chinese, after the start
  * otherwise (for Chinese in data, such as a merchant's name). font-display: swap shows a
  * fallback at once rather than blank text, and the fallback is metric-matched (fontFallback.ts),
- * so the swap does not move the layout. Imported from script, not @import, so that each file passes through the build's
- * woff2-only transform (electron.vite.config.ts).
+ * so the swap does not move the layout. Imported from script, not @import, so that each file
+ * passes through the build's woff2-only transform (electron.vite.config.ts).
  */
 import '@fontsource/noto-sans/latin-400.css';
 import '@fontsource/noto-sans/latin-700.css';

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname } from 'node:path';
+import { resolveStaticPath } from '../../electron/host/staticFiles.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -11,28 +12,14 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-/** The decoded path of a request target, or null when it is none ("//", a stray "%"). */
-function requestPath(target = '/'): string | null {
-  const path = URL.parse(target, 'http://x')?.pathname;
-  if (path === undefined) return null;
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return null;
-  }
-}
-
 /** Serves one folder on loopback (the bare React page); nothing outside it. */
 export async function serveFolder(root: string): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((req, res) => {
-    const path = requestPath(req.url);
-    if (path === null) {
-      res.writeHead(400).end();
-      return;
-    }
-    const file = normalize(join(root, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(root + sep)) {
-      res.writeHead(403).end();
+    // The host's own rule (decoding, traversal): 400 for a target that is no path ("//").
+    const path = URL.parse(req.url ?? '/', 'http://x')?.pathname;
+    const file = path === undefined ? null : resolveStaticPath(root, path);
+    if (file === null) {
+      res.writeHead(path === undefined ? 400 : 403).end();
       return;
     }
     readFile(file).then(
