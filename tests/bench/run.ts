@@ -179,7 +179,7 @@ try {
   cleanups.push(() => vehicle.close());
   const live = await openHeadUnitPage(browser, hostPageUrl(stack.host), variant.panel);
   cleanups.push(() => live.close());
-  await waitInteractive(live.page);
+  await waitInteractive(live);
   const [valueToPixel, frames] = await Promise.all([
     measureValueToPixel(live.page, PLAN.streamMs),
     measureFrames(live.page, PLAN.framesMs),
@@ -216,7 +216,7 @@ try {
   cleanups.push(() => replay.stop());
   const heapPage = await openHeadUnitPage(browser, hostPageUrl(replay.host), variant.panel);
   cleanups.push(() => heapPage.close());
-  await waitInteractive(heapPage.page);
+  await waitInteractive(heapPage);
   const heap = await measureHeap(
     heapPage.cdp,
     PLAN.heapWallMs,

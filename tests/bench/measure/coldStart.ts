@@ -74,7 +74,7 @@ export async function measureColdStart(
     ] as const) {
       const run = await openHeadUnitPage(browser, url, panel);
       try {
-        into.push(round(await waitInteractive(run.page), 1)!);
+        into.push(round(await waitInteractive(run), 1)!);
         steps.push(await run.page.evaluate(() => window.__dashportBench!.startupBreakdown()));
         const scripts = await run.page.evaluate(() =>
           window.__dashportBench!.scriptsBeforeInteractive(),
@@ -131,7 +131,7 @@ export async function measureIgnitionStart(
           const browser = await launchChromiumOnProfile(profile, viewport);
           try {
             const run = await openPageIn(browser, url);
-            const ms = round(await waitInteractive(run.page), 1)!;
+            const ms = round(await waitInteractive(run), 1)!;
             if (start === earlierStarts) into.push(ms);
             // As before an ignition cut: the idle preload done, the caches written.
             else await run.page.waitForTimeout(2000);

@@ -67,11 +67,20 @@ const speedText = () => document.querySelector(SPEED_SELECTOR)?.textContent ?? '
 // Cold start ------------------------------------------------------------------------------------
 
 let interactiveAt: number | null = null;
+const interactiveWaiters: ((ms: number) => void)[] = [];
+/** Answers whenInteractive() once both halves of coldStart() are in. */
+function settleInteractive() {
+  const ms = coldStart();
+  if (ms !== null) for (const resolve of interactiveWaiters.splice(0)) resolve(ms);
+}
 const startupObserver = new MutationObserver(() => {
   if (interactiveAt !== null || !/^\d+$/.test(speedText())) return;
   interactiveAt = -1;
   startupObserver.disconnect();
-  whenPresented((ts) => (interactiveAt = ts));
+  whenPresented((ts) => {
+    interactiveAt = ts;
+    settleInteractive();
+  });
 });
 startupObserver.observe(document, { subtree: true, childList: true, characterData: true });
 
@@ -81,6 +90,7 @@ new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
     if (entry.name === 'first-contentful-paint') contentfulAt = entry.startTime;
   }
+  settleInteractive();
 }).observe({ type: 'paint', buffered: true });
 
 /**
@@ -92,6 +102,18 @@ new PerformanceObserver((list) => {
 export function coldStart(): number | null {
   if (interactiveAt === null || interactiveAt < 0 || contentfulAt === null) return null;
   return Math.max(interactiveAt, contentfulAt);
+}
+
+/**
+ * Resolves with coldStart() once it is known. The bench awaits this through a bare CDP evaluate:
+ * Playwright's waitForFunction would first compile its own injected script in the page, about
+ * 100 ms of a throttled main thread, in the middle of a start that is still going on.
+ */
+export function whenInteractive(): Promise<number> {
+  return new Promise((resolve) => {
+    interactiveWaiters.push(resolve);
+    settleInteractive();
+  });
 }
 
 export interface StartupBreakdown {
