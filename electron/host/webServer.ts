@@ -8,7 +8,7 @@ import { buildCsp } from './csp.ts';
 import { MEDIA_PREFIX } from './media/serveMedia.ts';
 import type { Host } from './host.ts';
 import { bindSocketTransport } from './socketTransport.ts';
-import { contentType, resolveStaticPath } from './staticFiles.ts';
+import { cacheControl, contentType, resolveStaticPath } from './staticFiles.ts';
 
 export interface WebServerOptions {
   host: Host;
@@ -107,13 +107,11 @@ function serveStatic(
     void sendIndex(req, res, file, root, host, headers);
     return;
   }
-  // Hashed asset names never change content.
-  const cache = file.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
   res.writeHead(200, {
     ...headers,
     'Content-Type': contentType(file),
     'Content-Length': stat.size,
-    'Cache-Control': cache,
+    'Cache-Control': cacheControl(file),
   });
   if (req.method === 'HEAD') res.end();
   else createReadStream(file).pipe(res);

@@ -1,18 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname } from 'node:path';
-import { resolveStaticPath } from '../../electron/host/staticFiles.ts';
+import { cacheControl, contentType, resolveStaticPath } from '../../electron/host/staticFiles.ts';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-};
-
-/** Serves one folder on loopback (the bare React page); nothing outside it. */
+/**
+ * Serves one folder on loopback (the bare React page); nothing outside it. Paths, types and
+ * caching follow the browser-mode host's own rules, so that the bare page's start on a kept
+ * profile reads its HTTP and code caches as the app's does.
+ */
 export async function serveFolder(root: string): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((req, res) => {
     // The host's own rule (decoding, traversal): 400 for a target that is no path ("//").
@@ -24,7 +19,10 @@ export async function serveFolder(root: string): Promise<{ url: string; close():
     }
     readFile(file).then(
       (body) => {
-        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+        res.writeHead(200, {
+          'content-type': contentType(file),
+          'cache-control': cacheControl(file),
+        });
         res.end(body);
       },
       () => res.writeHead(404).end(),

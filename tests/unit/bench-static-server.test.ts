@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveFolder } from '../bench/staticServer.ts';
@@ -10,6 +10,8 @@ describe('bench static server (the bare page)', () => {
   let site: Awaited<ReturnType<typeof serveFolder>>;
   beforeAll(async () => {
     writeFileSync(join(tmp.dir, 'index.html'), '<p>bare</p>');
+    mkdirSync(join(tmp.dir, 'assets'));
+    writeFileSync(join(tmp.dir, 'assets', 'index-abc123.js'), 'export {};');
     site = await serveFolder(tmp.dir);
   });
   afterAll(async () => {
@@ -28,5 +30,21 @@ describe('bench static server (the bare page)', () => {
   ])('GET %s answers %s and keeps serving', async (target, status) => {
     expect(await statusOf(site.url, target)).toBe(status);
     expect(await statusOf(site.url, '/')).toBe('HTTP/1.1 200 OK');
+  });
+
+  // As the browser-mode host serves the app: a second start reads the bare page's script, and its
+  // V8 code cache, from the profile (without these headers it was fetched again every start).
+  it.each([
+    ['/', 'text/html; charset=utf-8', 'no-cache'],
+    [
+      '/assets/index-abc123.js',
+      'text/javascript; charset=utf-8',
+      'public, max-age=31536000, immutable',
+    ],
+  ])('GET %s is served as %s with Cache-Control %s', async (path, type, cache) => {
+    const response = await fetch(new URL(path, site.url));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe(type);
+    expect(response.headers.get('cache-control')).toBe(cache);
   });
 });
