@@ -49,17 +49,12 @@ export async function measureRestriction(
     await vehicle.setSpeed(CRUISE_KMH); // still PARKED: gear P wins
     // Spread the trigger over the subscription period so the figures cover every phase.
     await page.waitForTimeout(50 + ((i * 37) % 200));
-    const presented = page.evaluate(
-      ([controls, gate]) => window.__dashportBench!.whenRestricted(controls, gate),
-      [SETTINGS_CONTROLS, GATE] as const,
+    const restricted = page.evaluate(
+      ([controls, gate, path]) => window.__dashportBench!.whenRestricted(controls, gate, path),
+      [SETTINGS_CONTROLS, GATE, SIGNAL.selectedGear] as const,
     );
     await vehicle.send({ op: 'set', path: SIGNAL.selectedGear, value: GEAR.drive });
-    const presentedAt = await presented;
-    const leg = await page.evaluate(([path, at]) => window.__dashportBench!.legOf(path, at), [
-      SIGNAL.selectedGear,
-      presentedAt,
-    ] as const);
-    if (!leg) throw new Error('gear unknown after the crossing');
+    const leg = await restricted;
     samples.push(round(leg.total, 1)!);
     delivery.push(round(leg.delivery, 1)!);
   }

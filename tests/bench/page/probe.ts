@@ -197,16 +197,6 @@ export function stopValueToPixel(): Leg[] {
   return [...legs];
 }
 
-/** The leg of the sample now held for `path`, ending at `presentedAt` (epoch ms). */
-export function legOf(path: string, presentedAt: number): Leg | null {
-  const sample = hooks()?.store.getState().signals[path];
-  if (!sample) return null;
-  return {
-    total: presentedAt - sample.ts,
-    delivery: performance.timeOrigin + sample.receivedAt - sample.ts,
-  };
-}
-
 // Frames ----------------------------------------------------------------------------------------
 
 export function startFrames(): void {
@@ -223,15 +213,31 @@ export function stopFrames(): number[] {
 // Restriction -----------------------------------------------------------------------------------
 
 /**
- * Resolves with the presentation time (epoch ms) at which `restricted()` first holds, checked
- * on every DOM change. The caller compares it with the bridge's dp.ts of the triggering value.
+ * Resolves with the leg of the `path` sample that restricted the screen: from its dp.ts to the
+ * presented frame in which `selectorShown` shows and every `selectorGone` button is disabled.
+ * The sample is read when that first holds, in the task that made the change: read later, a
+ * heartbeat of the same value (the bridge's timebased period) could have replaced its arrival time.
  */
-export function whenRestricted(selectorGone: string, selectorShown: string): Promise<number> {
+export function whenRestricted(
+  selectorGone: string,
+  selectorShown: string,
+  path: string,
+): Promise<Leg> {
   const holds = () =>
     document.querySelector(selectorShown) !== null &&
     [...document.querySelectorAll<HTMLButtonElement>(selectorGone)].every((b) => b.disabled);
-  return new Promise((resolve) => {
-    const done = () => whenPresented((ts) => resolve(performance.timeOrigin + ts));
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      const sample = hooks()?.store.getState().signals[path];
+      if (!sample) return reject(new Error(`${path} unknown when the screen was restricted`));
+      const { ts: sampledAt, receivedAt } = sample;
+      whenPresented((ts) =>
+        resolve({
+          total: performance.timeOrigin + ts - sampledAt,
+          delivery: performance.timeOrigin + receivedAt - sampledAt,
+        }),
+      );
+    };
     if (holds()) return done();
     const observer = new MutationObserver(() => {
       if (!holds()) return;
