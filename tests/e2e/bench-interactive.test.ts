@@ -1,7 +1,5 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleForPage } from './audit/inject.ts';
 import {
   CPU_THROTTLING,
@@ -9,10 +7,8 @@ import {
   PROBE_GLOBAL,
   waitInteractive,
 } from '../bench/headUnit.ts';
-import { serveFolder } from '../bench/staticServer.ts';
 import { devVariant } from '../support/devVariant.ts';
-import { tempDir } from '../support/tmp.ts';
-import { launchChromium } from './browser.ts';
+import { useProbeSite } from './probeSite.ts';
 
 const SHOWS_AFTER_MS = 300;
 /** A page whose speed readout shows a number some time after load, as the app's does. */
@@ -38,29 +34,18 @@ interface Parsed {
  * of a throttled main thread, which landed inside the app's start but after the bare page's.
  */
 describe('bench: waiting for live values (real Chromium, throttled)', () => {
-  const tmp = tempDir('dashport-interactive-');
-  let browser: Browser;
-  let site: Awaited<ReturnType<typeof serveFolder>>;
+  const site = useProbeSite({ 'index.html': LIVE_PAGE, 'dead.html': DEAD_PAGE });
   let probe: string;
-
   beforeAll(async () => {
-    writeFileSync(join(tmp.dir, 'index.html'), LIVE_PAGE);
-    writeFileSync(join(tmp.dir, 'dead.html'), DEAD_PAGE);
-    [browser, site, probe] = await Promise.all([
-      launchChromium(),
-      serveFolder(tmp.dir),
-      bundleForPage(join(import.meta.dirname, '..', 'bench', 'page', 'probe.ts'), PROBE_GLOBAL),
-    ]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    tmp.cleanup();
+    probe = await bundleForPage(
+      join(import.meta.dirname, '..', 'bench', 'page', 'probe.ts'),
+      PROBE_GLOBAL,
+    );
   });
 
   /** Opens `path` as the bench does, noting every script the page compiles from the start. */
   async function open(path: string) {
-    const context = await newHeadUnitContext(browser, devVariant().panel);
+    const context = await newHeadUnitContext(site.browser, devVariant().panel);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     const parsed: Parsed[] = [];
@@ -102,7 +87,7 @@ describe('bench: waiting for live values (real Chromium, throttled)', () => {
   });
 
   it('fails with a clear error when the page has no probe', async () => {
-    const context = await newHeadUnitContext(browser, devVariant().panel);
+    const context = await newHeadUnitContext(site.browser, devVariant().panel);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await page.goto(site.url);

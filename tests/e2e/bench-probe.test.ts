@@ -1,12 +1,6 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newHeadUnitContext, openPageIn, type HeadUnitPage } from '../bench/headUnit.ts';
-import { serveFolder } from '../bench/staticServer.ts';
-import { devVariant } from '../support/devVariant.ts';
-import { tempDir } from '../support/tmp.ts';
-import { launchChromium } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { HeadUnitPage } from '../bench/headUnit.ts';
+import { useProbeSite } from './probeSite.ts';
 
 /**
  * The bench dates a DOM change's presentation by the frames around it (tests/bench/page/probe.ts).
@@ -60,20 +54,10 @@ interface Check {
 }
 
 describe('bench probe: when a change reaches the glass (real Chromium, throttled)', () => {
-  const tmp = tempDir('dashport-probe-');
-  let browser: Browser;
-  let site: Awaited<ReturnType<typeof serveFolder>>;
+  const site = useProbeSite({ 'index.html': PAGE });
   let run: HeadUnitPage;
   beforeAll(async () => {
-    writeFileSync(join(tmp.dir, 'index.html'), PAGE);
-    [browser, site] = await Promise.all([launchChromium(), serveFolder(tmp.dir)]);
-    const context = await newHeadUnitContext(browser, devVariant().panel);
-    run = await openPageIn(context, site.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    tmp.cleanup();
+    run = await site.open();
   });
 
   it('dates taps and rAF-phase changes by the frames that really follow them', async () => {

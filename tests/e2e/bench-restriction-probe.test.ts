@@ -1,12 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newHeadUnitContext, openPageIn, type HeadUnitPage } from '../bench/headUnit.ts';
-import { serveFolder } from '../bench/staticServer.ts';
-import { devVariant } from '../support/devVariant.ts';
-import { tempDir } from '../support/tmp.ts';
-import { launchChromium } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useProbeSite } from './probeSite.ts';
 
 const PATH = 'Vehicle.Powertrain.Transmission.SelectedGear';
 /**
@@ -35,22 +28,10 @@ const PAGE = `<!doctype html><link rel="icon" href="data:,">
 </script>`;
 
 describe('bench probe: the restriction leg (real Chromium, throttled)', () => {
-  const tmp = tempDir('dashport-restriction-probe-');
-  let browser: Browser;
-  let site: Awaited<ReturnType<typeof serveFolder>>;
-  let run: HeadUnitPage;
-  beforeAll(async () => {
-    writeFileSync(join(tmp.dir, 'index.html'), PAGE);
-    [browser, site] = await Promise.all([launchChromium(), serveFolder(tmp.dir)]);
-    run = await openPageIn(await newHeadUnitContext(browser, devVariant().panel), site.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    tmp.cleanup();
-  });
+  const site = useProbeSite({ 'index.html': PAGE });
 
   it('dates delivery by the sample that restricted the screen, not a later heartbeat', async () => {
+    const run = await site.open();
     const { leg, delivery } = await run.page.evaluate(
       async ([path]) => {
         const page = window as unknown as { restrict(t: number): number; heartbeat(): void };
