@@ -66,6 +66,59 @@ export async function openPageIn(context: BrowserContext, url: string): Promise<
 }
 
 /**
+ * Evaluates `expression` in the page with one CDP call: unlike Playwright's evaluate, it compiles
+ * no test-tool script in the page first (~100 ms of a throttled main thread the first time).
+ */
+export async function evaluateInPage<T>(
+  run: Pick<HeadUnitPage, 'cdp'>,
+  expression: string,
+  awaitPromise = false,
+): Promise<T> {
+  const reply = await run.cdp.send('Runtime.evaluate', {
+    expression,
+    awaitPromise,
+    returnByValue: true,
+  });
+  if (reply.exceptionDetails) {
+    const { exception, text } = reply.exceptionDetails;
+    throw new Error(`in the page: ${exception?.description ?? text} (${expression})`);
+  }
+  return reply.result.value as T;
+}
+
+/** A tap at the centre of `selector`: CDP mouse input, pressed and released, as a finger would. */
+export async function tapOn(run: Pick<HeadUnitPage, 'cdp'>, selector: string): Promise<void> {
+  const centre = await evaluateInPage<[number, number] | null>(
+    run,
+    `(() => {
+      const r = document.querySelector(${JSON.stringify(selector)})?.getBoundingClientRect();
+      return r ? [r.x + r.width / 2, r.y + r.height / 2] : null;
+    })()`,
+  );
+  if (!centre) throw new Error(`nothing to tap: ${selector}`);
+  const [x, y] = centre;
+  for (const type of ['mousePressed', 'mouseReleased'] as const) {
+    await run.cdp.send('Input.dispatchMouseEvent', { type, x, y, button: 'left', clickCount: 1 });
+  }
+}
+
+/**
+ * Arms a probe watch (see `arm` in page/probe.ts), taps `selector` and returns the watch's answer
+ * in ms: all through CDP, so a tap right after a start is not held back by a test tool's script.
+ */
+export async function timedTap(
+  run: Pick<HeadUnitPage, 'cdp'>,
+  watch: 'screen' | 'tap',
+  selector: string,
+  arg: string,
+): Promise<number> {
+  const args = [watch, selector, arg].map((a) => JSON.stringify(a)).join(', ');
+  await evaluateInPage(run, `window.${PROBE_GLOBAL}.arm(${args})`);
+  await tapOn(run, selector);
+  return evaluateInPage<number>(run, `window.${PROBE_GLOBAL}.watched()`, true);
+}
+
+/**
  * Waits until the probe saw the speed readout show a number; returns ms since navigation start.
  * Asked with one CDP evaluate of a tiny expression: the page runs no test-tool script before it
  * is interactive (see whenInteractive in page/probe.ts).
@@ -82,19 +135,10 @@ export async function waitInteractive(
     );
   });
   try {
-    const reply = await Promise.race([
-      run.cdp.send('Runtime.evaluate', {
-        expression: `window.${PROBE_GLOBAL}.whenInteractive()`,
-        awaitPromise: true,
-        returnByValue: true,
-      }),
+    return await Promise.race([
+      evaluateInPage<number>(run, `window.${PROBE_GLOBAL}.whenInteractive()`, true),
       timedOut,
     ]);
-    if (reply.exceptionDetails) {
-      const { exception, text } = reply.exceptionDetails;
-      throw new Error(`the bench probe failed: ${exception?.description ?? text}`);
-    }
-    return reply.result.value as number;
   } finally {
     clearTimeout(timer);
   }

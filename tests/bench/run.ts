@@ -189,11 +189,11 @@ try {
   const restriction = await measureRestriction(live.page, vehicle, PLAN.crossings);
   log('tap feedback');
   await vehicle.park(); // the settings screen is gated while moving
-  const tap = await measureTapFeedback(live.page, PLAN.taps);
+  const tap = await measureTapFeedback(live, PLAN.taps);
   log('screen transitions (nav taps; the cold runs gave the first, chunk-loading ones)');
   const screens = transitions(
     cold.firstTransitionMs,
-    await measureWarmTransitions(live.page, PLAN.transitionRounds),
+    await measureWarmTransitions(live, PLAN.transitionRounds),
   );
   const streamErrors = [...live.errors];
   // The streaming bridge would only add load to the heap run; stopping twice is harmless.

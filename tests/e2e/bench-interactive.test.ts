@@ -5,6 +5,7 @@ import {
   CPU_THROTTLING,
   newHeadUnitContext,
   PROBE_GLOBAL,
+  timedTap,
   waitInteractive,
 } from '../bench/headUnit.ts';
 import { devVariant } from '../support/devVariant.ts';
@@ -14,7 +15,10 @@ const SHOWS_AFTER_MS = 300;
 /** A page whose speed readout shows a number some time after load, as the app's does. */
 const LIVE_PAGE = `<!doctype html><link rel="icon" href="data:,">
 <p>speed <span data-testid="speed-value">--</span></p>
+<button data-testid="choice" aria-pressed="false" style="width:200px;height:80px">km</button>
 <script>
+  const choice = document.querySelector('[data-testid="choice"]');
+  choice.addEventListener('click', () => choice.setAttribute('aria-pressed', 'true'));
   setTimeout(() => {
     document.querySelector('[data-testid="speed-value"]').textContent = '42';
   }, ${SHOWS_AFTER_MS});
@@ -29,11 +33,12 @@ interface Parsed {
 }
 
 /**
- * The bench's wait for a start to end (waitInteractive) must not itself slow the start it times.
- * Playwright's waitForFunction compiled its 330 KB injected script in the page first: about 100 ms
- * of a throttled main thread, which landed inside the app's start but after the bare page's.
+ * The bench's wait for a start to end (waitInteractive) and its taps (timedTap) must not slow the
+ * page they time. Playwright's waitForFunction and click compiled its 330 KB injected script in
+ * the page first: about 100 ms of a throttled main thread, which landed inside the app's start but
+ * after the bare page's, and delayed the tap meant to come right after the start.
  */
-describe('bench: waiting for live values (real Chromium, throttled)', () => {
+describe('bench: waiting for live values and tapping (real Chromium, throttled)', () => {
   const site = useProbeSite({ 'index.html': LIVE_PAGE, 'dead.html': DEAD_PAGE });
   let probe: string;
   beforeAll(async () => {
@@ -59,15 +64,19 @@ describe('bench: waiting for live values (real Chromium, throttled)', () => {
     return { page, cdp, parsed };
   }
 
-  it('answers with the probe’s start time and compiles no test-tool script in the page', async () => {
+  it('waits, then taps, and compiles no test-tool script in the page', async () => {
     const run = await open('/');
     const ms = await waitInteractive(run);
-    const before = [...run.parsed];
     expect(ms).toBeGreaterThanOrEqual(SHOWS_AFTER_MS);
+    const tapMs = await timedTap(run, 'tap', '[data-testid="choice"]', 'aria-pressed');
+    expect(tapMs).toBeGreaterThan(0);
+    expect(tapMs).toBeLessThan(1_000);
+    const compiled = [...run.parsed];
     expect(await run.page.evaluate(() => window.__dashportBench!.coldStart())).toBe(ms);
-    // Before the answer: the probe, the page's own script and the wait's one-line expression.
+    expect(await run.page.getAttribute('[data-testid="choice"]', 'aria-pressed')).toBe('true');
+    // Until then: the probe, the page's own script and the one-line expressions sent over CDP.
     const sources = await Promise.all(
-      before.map(async (s) => ({
+      compiled.map(async (s) => ({
         ...s,
         source: (await run.cdp.send('Debugger.getScriptSource', { scriptId: s.scriptId }))
           .scriptSource,
@@ -77,6 +86,14 @@ describe('bench: waiting for live values (real Chromium, throttled)', () => {
     expect(sources.filter((s) => isProbe(s.source))).toHaveLength(1);
     const foreign = sources.filter((s) => !s.url.startsWith(site.url) && !isProbe(s.source));
     expect(foreign.reduce((sum, s) => sum + s.length, 0)).toBeLessThan(1_000);
+  });
+
+  it('says what is missing when there is nothing to tap', async () => {
+    const run = await open('/');
+    await waitInteractive(run);
+    await expect(timedTap(run, 'screen', '[data-testid="nav-lease"]', 'lease')).rejects.toThrow(
+      /nothing to tap: \[data-testid="nav-lease"\]/,
+    );
   });
 
   it('fails with a clear error when the readout never shows a number', async () => {
@@ -91,6 +108,8 @@ describe('bench: waiting for live values (real Chromium, throttled)', () => {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await page.goto(site.url);
-    await expect(waitInteractive({ cdp }, 5_000)).rejects.toThrow(/the bench probe failed/);
+    await expect(waitInteractive({ cdp }, 5_000)).rejects.toThrow(
+      /in the page: .*whenInteractive/s,
+    );
   });
 });

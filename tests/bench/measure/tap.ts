@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import { timedTap, type HeadUnitPage } from '../headUnit.ts';
 import { round, summarise, type Summary } from '../stats.ts';
 
 export interface TapFeedback {
@@ -13,7 +13,8 @@ export interface TapFeedback {
  * frame in which it shows as chosen (aria-pressed). The choice is saved by the host first, so
  * this includes the host round trip, as a real tap does.
  */
-export async function measureTapFeedback(page: Page, taps: number): Promise<TapFeedback> {
+export async function measureTapFeedback(run: HeadUnitPage, taps: number): Promise<TapFeedback> {
+  const { page } = run;
   await page.evaluate(() => window.dashportTest!.store.getState().reset({ name: 'settings' }));
   const samples: number[] = [];
   for (let i = 0; i < taps; i++) {
@@ -24,12 +25,7 @@ export async function measureTapFeedback(page: Page, taps: number): Promise<TapF
       selector,
       { timeout: 10_000 },
     );
-    const feedback = page.evaluate(
-      (s) => window.__dashportBench!.watchTap(s, 'aria-pressed'),
-      selector,
-    );
-    await page.click(selector);
-    samples.push(round(await feedback, 1)!);
+    samples.push(round(await timedTap(run, 'tap', selector, 'aria-pressed'), 1)!);
     await page.waitForTimeout(100);
   }
   return {

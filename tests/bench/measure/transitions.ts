@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import { timedTap, type HeadUnitPage } from '../headUnit.ts';
 import { round, summarise, type Summary } from '../stats.ts';
 
 /** The nav entries a transition run cycles through, home last so each tap changes screen. */
@@ -13,23 +13,18 @@ export interface Transitions {
 }
 
 /** One tap on a nav entry, timed from pointerdown to the presented frame of the new screen. */
-export async function tapNav(page: Page, name: string): Promise<number> {
-  const selector = `[data-testid="nav-${name}"]`;
-  const shown = page.evaluate(([s, n]) => window.__dashportBench!.watchScreen(s, n), [
-    selector,
-    name,
-  ] as const);
-  await page.click(selector);
-  return round(await shown, 1)!;
+export async function tapNav(run: HeadUnitPage, name: string): Promise<number> {
+  return round(await timedTap(run, 'screen', `[data-testid="nav-${name}"]`, name), 1)!;
 }
 
 /** Parked, on a page up a while: every nav entry in turn, `rounds` times. */
-export async function measureWarmTransitions(page: Page, rounds: number): Promise<number[]> {
+export async function measureWarmTransitions(run: HeadUnitPage, rounds: number): Promise<number[]> {
+  const { page } = run;
   await page.evaluate(() => window.dashportTest!.store.getState().reset({ name: 'home' }));
   const samples: number[] = [];
   for (let i = 0; i < rounds; i++) {
     for (const name of NAV_CYCLE) {
-      samples.push(await tapNav(page, name));
+      samples.push(await tapNav(run, name));
       await page.waitForTimeout(100);
     }
   }

@@ -304,3 +304,23 @@ export function watchScreen(selector: string, screen: string): Promise<number> {
     });
   });
 }
+
+// Watches driven over CDP -----------------------------------------------------------------------
+
+let armed: Promise<number> | null = null;
+
+/**
+ * Starts watchScreen or watchTap; `watched()` answers it later. The bench arms a watch, taps
+ * through CDP input and then awaits the answer, with no test-tool script run in the page.
+ */
+export function arm(watch: 'screen' | 'tap', selector: string, arg: string): void {
+  armed = watch === 'screen' ? watchScreen(selector, arg) : watchTap(selector, arg);
+  // Handled by watched(); until then a failure must not show up as an unhandled rejection.
+  armed.catch(() => {});
+}
+
+export function watched(): Promise<number> {
+  const answer = armed ?? Promise.reject(new Error('nothing armed'));
+  armed = null;
+  return answer;
+}
