@@ -174,21 +174,20 @@ export const SCREENS: Record<ScreenName, ScreenEntry> = {
 };
 
 /**
- * Loads every screen's chunk: the nav bar's screens all at once when `navBarSoon` resolves (a tap
- * there is the likeliest next step, often right after the start), then the others one after
- * another, each when the main thread is next idle.
+ * Loads every screen's chunk once `live` resolves, each when the main thread is next idle: the
+ * nav bar's screens first (a tap there is the likeliest next step, often right after the start),
+ * then the others. One at a time, so that a tap never waits behind all of them.
  */
 export async function preloadScreens(
-  navBarSoon: Promise<void>,
+  live: Promise<void>,
   whenIdle: () => Promise<void>,
 ): Promise<void> {
-  const entries = Object.values(SCREENS);
-  // A chunk that fails to load now is asked for again when its screen opens.
-  const load = (entry: ScreenEntry) => entry.preload?.().catch(() => {});
-  await navBarSoon;
-  await Promise.all(entries.filter((e) => e.inNavBar).map(load));
-  for (const entry of entries.filter((e) => !e.inNavBar && e.preload)) {
+  const entries = Object.values(SCREENS).filter((e) => e.preload);
+  const ordered = [...entries.filter((e) => e.inNavBar), ...entries.filter((e) => !e.inNavBar)];
+  await live;
+  for (const entry of ordered) {
     await whenIdle();
-    await load(entry);
+    // A chunk that fails to load now is asked for again when its screen opens.
+    await entry.preload?.().catch(() => {});
   }
 }

@@ -11,22 +11,42 @@ const inSuspense = (Screen: ComponentType) => (
   </Suspense>
 );
 
+const busyArea = (container: HTMLElement) => container.querySelector('.screen__loading[aria-busy]');
+
 describe('lazyScreen: a screen in its own chunk', () => {
-  it('shows the fallback on a first visit before the chunk is in, then the screen', async () => {
+  it('shows a busy area on a first visit before the chunk is in, then the screen', async () => {
     let loads = 0;
     const lazy = lazyScreen(async () => {
       loads += 1;
       return Loaded;
     });
-    render(inSuspense(lazy.component));
-    expect(screen.getByTestId('fallback')).toBeTruthy();
+    const { container } = render(<lazy.component />);
+    expect(busyArea(container)).not.toBeNull();
     await act(() => lazy.preload());
     expect(screen.getByTestId('loaded')).toBeTruthy();
-    expect(screen.queryByTestId('fallback')).toBeNull();
+    expect(busyArea(container)).toBeNull();
     expect(loads).toBe(1);
   });
 
-  it('renders in the same pass, without a fallback, once preloaded (and loads once)', async () => {
+  // Suspending would hand the reveal to React's Suspense throttle (300 ms after the fallback).
+  it('never suspends: the nearest Suspense fallback is not shown while the chunk loads', async () => {
+    const lazy = lazyScreen(async () => Loaded);
+    const { container } = render(inSuspense(lazy.component));
+    expect(screen.queryByTestId('fallback')).toBeNull();
+    expect(busyArea(container)).not.toBeNull();
+    await act(() => lazy.preload());
+    expect(screen.getByTestId('loaded')).toBeTruthy();
+  });
+
+  it('leaves the place empty while loading when it is not a screen (busy: false)', async () => {
+    const lazy = lazyScreen(async () => Loaded, { busy: false });
+    const { container } = render(<lazy.component />);
+    expect(container.innerHTML).toBe('');
+    await act(() => lazy.preload());
+    expect(screen.getByTestId('loaded')).toBeTruthy();
+  });
+
+  it('renders in the same pass, without a busy area, once preloaded (and loads once)', async () => {
     let loads = 0;
     const lazy = lazyScreen(async () => {
       loads += 1;
@@ -34,13 +54,13 @@ describe('lazyScreen: a screen in its own chunk', () => {
     });
     await lazy.preload();
     await lazy.preload();
-    render(inSuspense(lazy.component));
-    expect(screen.queryByTestId('fallback')).toBeNull();
+    const { container } = render(<lazy.component />);
+    expect(busyArea(container)).toBeNull();
     expect(screen.getByTestId('loaded')).toBeTruthy();
     expect(loads).toBe(1);
   });
 
-  it('asks again after a failed load', async () => {
+  it('asks again on the next visit after a failed load', async () => {
     let attempt = 0;
     const lazy = lazyScreen(async () => {
       attempt += 1;
@@ -48,8 +68,8 @@ describe('lazyScreen: a screen in its own chunk', () => {
       return Loaded;
     });
     await expect(lazy.preload()).rejects.toThrow('chunk missing');
-    await act(() => lazy.preload());
-    render(inSuspense(lazy.component));
+    render(<lazy.component />);
+    await act(async () => {});
     expect(screen.getByTestId('loaded')).toBeTruthy();
     expect(attempt).toBe(2);
   });
@@ -58,15 +78,18 @@ describe('lazyScreen: a screen in its own chunk', () => {
     vi.useFakeTimers();
     try {
       let attempts = 0;
-      const lazy = lazyScreen(async () => {
-        attempts += 1;
-        if (attempts < 3) throw new Error('host down');
-        return Loaded;
-      }, 1000);
-      render(inSuspense(lazy.component));
+      const lazy = lazyScreen(
+        async () => {
+          attempts += 1;
+          if (attempts < 3) throw new Error('host down');
+          return Loaded;
+        },
+        { retryMs: 1000 },
+      );
+      const { container } = render(<lazy.component />);
       await act(() => vi.advanceTimersByTimeAsync(999));
       expect(attempts).toBe(1);
-      expect(screen.getByTestId('fallback')).toBeTruthy();
+      expect(busyArea(container)).not.toBeNull();
       await act(() => vi.advanceTimersByTimeAsync(1));
       expect(attempts).toBe(2);
       await act(() => vi.advanceTimersByTimeAsync(1000));
@@ -91,19 +114,19 @@ describe('the screen registry', () => {
     );
   });
 
-  it('preloads the nav bar’s screens together once told, then each other one after an idle period', async () => {
+  it('preloads every screen once told, one per idle period, the nav bar’s first', async () => {
     const loaded: string[] = [];
     const original = Object.entries(SCREENS).map(([name, entry]) => [name, entry.preload] as const);
     for (const [name, preload] of original) {
       if (preload)
         SCREENS[name as keyof typeof SCREENS].preload = () => (loaded.push(name), preload());
     }
-    let idles = 0;
+    const loadedAtIdle: number[] = [];
     let goLive = () => {};
     const live = new Promise<void>((resolve) => (goLive = resolve));
     try {
       const done = preloadScreens(live, async () => {
-        idles += 1;
+        loadedAtIdle.push(loaded.length);
       });
       await new Promise((resolve) => setTimeout(resolve, 20));
       expect(loaded).toEqual([]);
@@ -113,12 +136,14 @@ describe('the screen registry', () => {
       for (const [name, preload] of original)
         SCREENS[name as keyof typeof SCREENS].preload = preload;
     }
+    const lazy = Object.keys(SCREENS).length - 1;
+    // Each idle period comes before the next load: never two loads in one.
+    expect(loadedAtIdle).toEqual(Array.from({ length: lazy }, (_, i) => i));
     const nav = Object.entries(SCREENS)
       .filter(([name, e]) => e.inNavBar && name !== 'home')
       .map(([name]) => name);
-    expect(idles).toBe(Object.keys(SCREENS).length - 1 - nav.length);
     expect(loaded.slice(0, nav.length).sort()).toEqual([...nav].sort());
     expect(new Set(loaded).size).toBe(loaded.length);
-    expect(loaded).toHaveLength(Object.keys(SCREENS).length - 1);
+    expect(loaded).toHaveLength(lazy);
   });
 });

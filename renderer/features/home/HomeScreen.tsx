@@ -1,4 +1,4 @@
-import { Suspense, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAfterStart } from '../../ui/startPhase.ts';
 import { VehicleLine } from './VehicleLine.tsx';
@@ -17,13 +17,7 @@ export function HomeScreen({ cards: Cards }: { cards: ComponentType }) {
     <div className="home">
       <h1 className="visually-hidden">{t('screen.home')}</h1>
       <VehicleLine />
-      <div className="home__cards">
-        {cardsReady && (
-          <Suspense fallback={null}>
-            <Cards />
-          </Suspense>
-        )}
-      </div>
+      <div className="home__cards">{cardsReady && <Cards />}</div>
     </div>
   );
 }
