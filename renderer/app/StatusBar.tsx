@@ -4,6 +4,7 @@ import { Button } from '../ui/Button.tsx';
 import { formatClock } from '../ui/format.ts';
 import { useAfterStart } from '../ui/startPhase.ts';
 import { useClock } from '../ui/useClock.ts';
+import { useClockPattern } from '../ui/useClockPattern.ts';
 
 type PillState = 'ok' | 'pending' | 'down';
 
@@ -24,6 +25,7 @@ export function StatusBar() {
   const passenger = useAppStore((s) => s.passenger.active);
   const exitPassenger = useAppStore((s) => s.exitPassengerMode);
   const now = useClock();
+  const clockPattern = useClockPattern();
   const clockReady = useAfterStart();
   const bridgeState: PillState =
     bridge === 'connected' ? 'ok' : bridge === 'connecting' ? 'pending' : 'down';
@@ -48,7 +50,7 @@ export function StatusBar() {
         </Button>
       )}
       <time className="status-bar__clock" dateTime={now.toISOString()}>
-        {clockReady && formatClock(now, i18n.language)}
+        {clockReady && formatClock(now, i18n.language, clockPattern)}
       </time>
     </header>
   );
