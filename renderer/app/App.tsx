@@ -8,6 +8,7 @@ import { useAllowed } from '../safety/useAllowed.ts';
 import { useAppStore } from '../store/context.tsx';
 import { resolveTheme } from '../ui/theme.ts';
 import { useSignal } from '../vehicle/useSignal.ts';
+import { SCREEN_BUSY } from './lazyScreen.ts';
 import { NavBar } from './NavBar.tsx';
 import { SCREENS } from './screens.ts';
 import { StatusBar } from './StatusBar.tsx';
@@ -52,9 +53,9 @@ export function App() {
       <StatusBar />
       <main className="screen" data-screen={screen.name}>
         <ScreenGate availability={entry.availability}>
-          {/* A screen whose chunk is not in yet (a tap before the idle preload reached it): the
-              shell stays, the screen area is marked busy for the few ms the chunk takes. */}
-          <Suspense fallback={<div className="screen__loading" aria-busy="true" />}>
+          {/* Lazy screens never suspend (lazyScreen shows its own busy area); this boundary is
+              for anything else that might, such as strings react-i18next has not loaded. */}
+          <Suspense fallback={SCREEN_BUSY}>
             <Current />
           </Suspense>
         </ScreenGate>

@@ -23,6 +23,12 @@ interface Loaded {
 
 const ignore = () => {};
 
+/** The screen area marked busy while its content loads (the bench probe waits for it to go). */
+export const SCREEN_BUSY = createElement('div', {
+  className: 'screen__loading',
+  'aria-busy': true,
+});
+
 /**
  * A screen in its own chunk, off the boot path: loaded on first use or when preloaded. A screen
  * whose chunk is already in renders in the same pass as the tap. One not yet in shows its busy
@@ -74,7 +80,7 @@ export function lazyScreen(
       return () => clearTimeout(timer);
     }, [component, ownFailure, failures]);
     if (component) return createElement(component);
-    return busy ? createElement('div', { className: 'screen__loading', 'aria-busy': true }) : null;
+    return busy ? SCREEN_BUSY : null;
   }
   return { component: Screen, preload: start };
 }
