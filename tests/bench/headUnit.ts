@@ -50,8 +50,15 @@ export function newHeadUnitContext(
   });
 }
 
-/** A page in `context`, throttled and probed as every bench page is; `close` closes the page only. */
-export async function openPageIn(context: BrowserContext, url: string): Promise<HeadUnitPage> {
+/**
+ * A page in `context`, throttled and probed as every bench page is; `close` closes the page only.
+ * `prepare` runs on its CDP session before it loads (a test that watches what the page compiles).
+ */
+export async function openPageIn(
+  context: BrowserContext,
+  url: string,
+  prepare?: (cdp: CDPSession) => Promise<unknown>,
+): Promise<HeadUnitPage> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
@@ -59,6 +66,7 @@ export async function openPageIn(context: BrowserContext, url: string): Promise<
     if (msg.type() === 'error') errors.push(msg.text());
   });
   const cdp = await context.newCDPSession(page);
+  await prepare?.(cdp);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING });
   await page.addInitScript({ content: await bundleForPage(PROBE_ENTRY, PROBE_GLOBAL) });
   await page.goto(url);

@@ -1,13 +1,5 @@
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { bundleForPage } from './audit/inject.ts';
-import {
-  CPU_THROTTLING,
-  newHeadUnitContext,
-  PROBE_GLOBAL,
-  timedTap,
-  waitInteractive,
-} from '../bench/headUnit.ts';
+import { describe, expect, it } from 'vitest';
+import { newHeadUnitContext, timedTap, waitInteractive } from '../bench/headUnit.ts';
 import { devVariant } from '../support/devVariant.ts';
 import { useProbeSite } from './probeSite.ts';
 
@@ -40,28 +32,17 @@ interface Parsed {
  */
 describe('bench: waiting for live values and tapping (real Chromium, throttled)', () => {
   const site = useProbeSite({ 'index.html': LIVE_PAGE, 'dead.html': DEAD_PAGE });
-  let probe: string;
-  beforeAll(async () => {
-    probe = await bundleForPage(
-      join(import.meta.dirname, '..', 'bench', 'page', 'probe.ts'),
-      PROBE_GLOBAL,
-    );
-  });
 
   /** Opens `path` as the bench does, noting every script the page compiles from the start. */
   async function open(path: string) {
-    const context = await newHeadUnitContext(site.browser, devVariant().panel);
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
     const parsed: Parsed[] = [];
-    cdp.on('Debugger.scriptParsed', (e) =>
-      parsed.push({ scriptId: e.scriptId, url: e.url, length: e.length ?? 0 }),
-    );
-    await cdp.send('Debugger.enable');
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING });
-    await page.addInitScript({ content: probe });
-    await page.goto(new URL(path, site.url).href);
-    return { page, cdp, parsed };
+    const run = await site.open(path, (cdp) => {
+      cdp.on('Debugger.scriptParsed', (e) =>
+        parsed.push({ scriptId: e.scriptId, url: e.url, length: e.length ?? 0 }),
+      );
+      return cdp.send('Debugger.enable');
+    });
+    return { ...run, parsed };
   }
 
   it('waits, then taps, and compiles no test-tool script in the page', async () => {

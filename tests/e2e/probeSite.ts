@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, CDPSession } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { newHeadUnitContext, openPageIn, type HeadUnitPage } from '../bench/headUnit.ts';
 import { serveFolder } from '../bench/staticServer.ts';
@@ -12,8 +12,11 @@ export interface ProbeSite {
   readonly browser: Browser;
   /** The served folder's root URL. */
   readonly url: string;
-  /** Opens `path` as the bench opens a page: throttled, at the panel's size, probe installed. */
-  open(path?: string): Promise<HeadUnitPage>;
+  /**
+   * Opens `path` as the bench opens a page: throttled, at the panel's size, probe installed;
+   * `prepare` runs on its CDP session before it loads.
+   */
+  open(path?: string, prepare?: (cdp: CDPSession) => Promise<unknown>): Promise<HeadUnitPage>;
 }
 
 /**
@@ -44,10 +47,10 @@ export function useProbeSite(pages: Record<string, string>): ProbeSite {
     get url() {
       return ready().site.url;
     },
-    async open(path = '/') {
+    async open(path = '/', prepare) {
       const { browser, site } = ready();
       const context = await newHeadUnitContext(browser, devVariant().panel);
-      return openPageIn(context, new URL(path, site.url).href);
+      return openPageIn(context, new URL(path, site.url).href, prepare);
     },
   };
 }
