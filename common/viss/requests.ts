@@ -8,6 +8,9 @@ import type {
   UnsubscribeRequest,
 } from './types.ts';
 
+/** The root every VSS path starts under. */
+const VSS_ROOT = 'Vehicle';
+
 /*
  * VISS request builders for the renderer, the bridge's tests and tools alike: one spelling of the
  * message shapes, and the path is a known VSS leaf by type.
@@ -23,6 +26,24 @@ export function subscribeRequest(
   requestId: string,
 ): SubscribeRequest {
   return { action: 'subscribe', path, filter, requestId };
+}
+
+/**
+ * Several leaves in one subscription: a VISS paths filter relative to `Vehicle` beside the
+ * trigger. The bridge then notifies them together, one message per trigger instead of one per leaf.
+ */
+export function subscribeManyRequest(
+  paths: readonly VssPath[],
+  trigger: SubscribeFilter,
+  requestId: string,
+): SubscribeRequest {
+  const relative = paths.map((path) => path.slice(VSS_ROOT.length + 1));
+  return {
+    action: 'subscribe',
+    path: VSS_ROOT,
+    filter: [trigger, { variant: 'paths', parameter: relative }],
+    requestId,
+  };
 }
 
 export function unsubscribeRequest(subscriptionId: string, requestId: string): UnsubscribeRequest {

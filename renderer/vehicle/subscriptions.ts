@@ -1,4 +1,4 @@
-import type { ChangeFilter, TimebasedFilter } from '../../common/viss/types.ts';
+import type { ChangeFilter, SubscribeFilter, TimebasedFilter } from '../../common/viss/types.ts';
 import { ON_ANY_CHANGE, everyMs } from '../../common/viss/requests.ts';
 import { PASSENGER_SEATS, SIGNAL, type VssPath } from '../../common/vss/signals.ts';
 
@@ -47,6 +47,28 @@ export const ON_CHANGE_PATHS: readonly VssPath[] = [
   SIGNAL.speed,
   SIGNAL.selectedGear,
   SIGNAL.parkingBrake,
+];
+
+/** One subscribe request: leaves notified together on one trigger. */
+export interface SubscriptionGroup {
+  requestId: string;
+  paths: readonly VssPath[];
+  filter: SubscribeFilter;
+}
+
+/**
+ * What the app asks of the bridge on each connect: the periodic signals as one subscription per
+ * period, and the drive-state signals as one on change. One subscription per leaf cost a message
+ * per leaf and trigger, each handled on the renderer's main thread: about 60 at start-up before
+ * the first frame with values, and 100 a second after.
+ */
+export const SUBSCRIPTION_GROUPS: readonly SubscriptionGroup[] = [
+  ...[...new Set(VEHICLE_SUBSCRIPTIONS.map((s) => s.periodMs))].map((periodMs) => ({
+    requestId: `every-${periodMs}`,
+    paths: VEHICLE_SUBSCRIPTIONS.filter((s) => s.periodMs === periodMs).map((s) => s.path),
+    filter: everyMs(periodMs),
+  })),
+  { requestId: 'on-change', paths: ON_CHANGE_PATHS, filter: ON_ANY_CHANGE },
 ];
 
 export const STALE_AFTER_MS: Readonly<Partial<Record<VssPath, number>>> = Object.fromEntries(

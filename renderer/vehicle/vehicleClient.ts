@@ -1,18 +1,13 @@
 import { io, type Socket } from 'socket.io-client';
 import { SIGNAL, isKnownPath, type VssPath } from '../../common/vss/signals.ts';
-import { ON_ANY_CHANGE, everyMs, subscribeRequest } from '../../common/viss/requests.ts';
+import { subscribeManyRequest, subscribeRequest } from '../../common/viss/requests.ts';
 import { VISS_EVENT } from '../../common/viss/types.ts';
 import { parseVissValue } from '../../common/vss/values.ts';
 import type { AppStore } from '../store/appStore.ts';
 import type { SignalMap, SignalSample } from '../store/vehicleSlice.ts';
 import { BOOT_MARK, markBoot } from '../ui/bootMarks.ts';
 import { createLinkCounter } from './linkStats.ts';
-import {
-  BUTTON_SUBSCRIPTION,
-  DRIVE_STATE_PATHS,
-  ON_CHANGE_PATHS,
-  VEHICLE_SUBSCRIPTIONS,
-} from './subscriptions.ts';
+import { BUTTON_SUBSCRIPTION, DRIVE_STATE_PATHS, SUBSCRIPTION_GROUPS } from './subscriptions.ts';
 
 const BUTTON_REQUEST = 'sub-button';
 const BUTTON_POLL_REQUEST = 'sub-button-poll';
@@ -66,12 +61,9 @@ export function connectVehicle(
     link.connected();
     store.getState().setBridgeStatus('connected');
     // The bridge forgets subscriptions with the connection, so every (re)connect subscribes anew.
-    VEHICLE_SUBSCRIPTIONS.forEach(({ path, periodMs }, i) => {
-      socket.emit(VISS_EVENT, subscribeRequest(path, everyMs(periodMs), `sub-${i}`));
-    });
-    ON_CHANGE_PATHS.forEach((path, i) => {
-      socket.emit(VISS_EVENT, subscribeRequest(path, ON_ANY_CHANGE, `chg-${i}`));
-    });
+    for (const group of SUBSCRIPTION_GROUPS) {
+      socket.emit(VISS_EVENT, subscribeManyRequest(group.paths, group.filter, group.requestId));
+    }
     socket.emit(
       VISS_EVENT,
       subscribeRequest(BUTTON_SUBSCRIPTION.path, BUTTON_SUBSCRIPTION.filter, BUTTON_REQUEST),
@@ -85,46 +77,62 @@ export function connectVehicle(
   });
   socket.on(VISS_EVENT, (message: unknown) => {
     const read = readMessage(message);
-    if (read.kind !== 'reply') link.message(performance.now());
     if (read.kind === 'reply') {
-      // A bridge without change filters refuses the button's subscription: poll it instead.
-      if (read.failed && read.requestId === BUTTON_REQUEST) {
-        socket.emit(
-          VISS_EVENT,
-          subscribeRequest(
-            BUTTON_SUBSCRIPTION.path,
-            BUTTON_SUBSCRIPTION.fallback,
-            BUTTON_POLL_REQUEST,
-          ),
-        );
-      }
+      if (read.failed) subscribeInstead(read.requestId);
       return;
     }
+    link.message(performance.now());
     if (read.kind === 'invalid') {
-      link.rejected(read.path);
+      link.rejected(null);
       return;
     }
-    if (read.path === BUTTON_SUBSCRIPTION.path) {
-      // A press is an edge of this value: applied at once, not merged into the frame's batch
-      // where a quick press and release would cancel out. Repeats (the poll) are dropped.
-      if (read.sample.value !== button) {
-        button = read.sample.value;
-        store.getState().applySamples({ [read.path]: read.sample });
+    let driveEdge = false;
+    for (const item of read.items) {
+      if (!item.ok) {
+        link.rejected(item.path);
+        continue;
       }
-      return;
+      const { path, sample } = item;
+      if (path === BUTTON_SUBSCRIPTION.path) {
+        // A press is an edge of this value: applied at once, not merged into the frame's batch
+        // where a quick press and release would cancel out. Repeats (the poll) are dropped.
+        if (sample.value !== button) {
+          button = sample.value;
+          store.getState().applySamples({ [path]: sample });
+        }
+        continue;
+      }
+      if (DRIVE_STATE_PATHS.has(path) && isDriveEdge(store, path, sample)) driveEdge = true;
+      pending[path] = sample;
     }
-    if (DRIVE_STATE_PATHS.has(read.path) && isDriveEdge(store, read.path, read.sample)) {
-      // Anything that may change the drive state is applied now, together with what is pending.
-      pending[read.path] = read.sample;
-      flush();
-      return;
-    }
-    pending[read.path] = read.sample;
-    if (!flushScheduled) {
+    // Anything that may change the drive state is applied now, together with what is pending.
+    if (driveEdge) flush();
+    else if (!flushScheduled && Object.keys(pending).length > 0) {
       flushScheduled = true;
       requestAnimationFrame(flush);
     }
   });
+
+  /** A bridge that refuses a request: what the app can still have without it. */
+  const subscribeInstead = (requestId: unknown) => {
+    // Without change filters: the button is polled, and its edges are the events.
+    if (requestId === BUTTON_REQUEST) {
+      socket.emit(
+        VISS_EVENT,
+        subscribeRequest(
+          BUTTON_SUBSCRIPTION.path,
+          BUTTON_SUBSCRIPTION.fallback,
+          BUTTON_POLL_REQUEST,
+        ),
+      );
+      return;
+    }
+    // Without paths filters (optional in VISS): one subscription per leaf.
+    const group = SUBSCRIPTION_GROUPS.find((g) => g.requestId === requestId);
+    group?.paths.forEach((path, i) => {
+      socket.emit(VISS_EVENT, subscribeRequest(path, group.filter, `${group.requestId}-${i}`));
+    });
+  };
 
   return {
     close: () => {
@@ -145,33 +153,44 @@ function isDriveEdge(store: AppStore, path: VssPath, sample: SignalSample): bool
   return held !== sample.value;
 }
 
-type Read =
-  | { kind: 'sample'; path: VssPath; sample: SignalSample }
-  | { kind: 'reply'; requestId: unknown; failed: boolean }
-  | { kind: 'invalid'; path: string | null };
+type Item = { ok: true; path: VssPath; sample: SignalSample } | { ok: false; path: string | null };
 
-/** Accepts only well-formed notifications carrying a valid VSS value; replies to our own requests are not data. */
+type Read =
+  | { kind: 'data'; items: Item[] }
+  | { kind: 'reply'; requestId: unknown; failed: boolean }
+  | { kind: 'invalid' };
+
+/**
+ * Accepts only well-formed notifications, each data point checked on its own (a paths-filter
+ * subscription carries several): a valid VSS value of a path the app asked for. Replies to our
+ * own requests are not data.
+ */
 function readMessage(message: unknown): Read {
-  if (typeof message !== 'object' || message === null) return { kind: 'invalid', path: null };
+  if (typeof message !== 'object' || message === null) return { kind: 'invalid' };
   const m = message as Record<string, unknown>;
   if (m.action !== 'subscription') {
     return m.action === 'subscribe'
       ? { kind: 'reply', requestId: m.requestId, failed: m.error !== undefined }
-      : { kind: 'invalid', path: null };
+      : { kind: 'invalid' };
   }
-  const data = m.data as Record<string, unknown> | undefined;
-  const dp = data?.dp as Record<string, unknown> | undefined;
-  const path = typeof data?.path === 'string' ? data.path : null;
+  if (Array.isArray(m.data)) {
+    return m.data.length > 0
+      ? { kind: 'data', items: m.data.map(readDataPoint) }
+      : { kind: 'invalid' };
+  }
+  return { kind: 'data', items: [readDataPoint(m.data)] };
+}
+
+function readDataPoint(data: unknown): Item {
+  const d = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+  const dp = d.dp as Record<string, unknown> | undefined;
+  const path = typeof d.path === 'string' ? d.path : null;
   if (path === null || typeof dp?.value !== 'string' || typeof dp.ts !== 'string') {
-    return { kind: 'invalid', path };
+    return { ok: false, path };
   }
   const ts = Date.parse(dp.ts);
   const parsed = parseVissValue(path, dp.value);
   // A path the app never asked for is not data either (and cannot index the store).
-  if (!Number.isFinite(ts) || !parsed.ok || !isKnownPath(path)) return { kind: 'invalid', path };
-  return {
-    kind: 'sample',
-    path,
-    sample: { value: parsed.value, ts, receivedAt: performance.now() },
-  };
+  if (!Number.isFinite(ts) || !parsed.ok || !isKnownPath(path)) return { ok: false, path };
+  return { ok: true, path, sample: { value: parsed.value, ts, receivedAt: performance.now() } };
 }
