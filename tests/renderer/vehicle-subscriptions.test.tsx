@@ -1,7 +1,7 @@
 import { waitFor } from '@testing-library/react';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startBridge } from '../../bridge/server.ts';
 import { SIGNAL, type VssPath } from '../../common/vss/signals.ts';
 import { VISS_EVENT } from '../../common/viss/types.ts';
@@ -11,20 +11,12 @@ import {
   SUBSCRIPTION_GROUPS,
   VEHICLE_SUBSCRIPTIONS,
 } from '../../renderer/vehicle/subscriptions.ts';
-import { connectVehicle, type VehicleClient } from '../../renderer/vehicle/vehicleClient.ts';
-import { renderApp, type Harness } from './harness.tsx';
+import { connectVehicle } from '../../renderer/vehicle/vehicleClient.ts';
+import { renderApp } from './harness.tsx';
+import { openedInEachTest } from './openedInTest.ts';
 import { WAIT } from './servicesSupport.ts';
 
-let app: Harness | undefined;
-let vehicle: VehicleClient | undefined;
-const closers: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  vehicle?.close();
-  vehicle = undefined;
-  for (const close of closers.splice(0)) await close();
-  await app?.close();
-  app = undefined;
-});
+const opened = openedInEachTest();
 
 const dp = (value: string) => ({ value, ts: new Date().toISOString() });
 
@@ -37,7 +29,7 @@ type Request = { action: string; path: string; filter: unknown; requestId: strin
 async function serverWithoutPathsFilters(values: Partial<Record<VssPath, string>>) {
   const server = new Server({ transports: ['websocket'] });
   server.listen(0);
-  closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  opened.closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
   const requests: Request[] = [];
   server.on('connection', (socket) =>
     socket.on(VISS_EVENT, (request: Request) => {
@@ -63,15 +55,15 @@ async function serverWithoutPathsFilters(values: Partial<Record<VssPath, string>
 
 describe('what the app subscribes to on the bridge', () => {
   it('asks for every signal in one subscription per period and one on change', async () => {
-    app = await renderApp();
+    const app = (opened.app = await renderApp());
     const bridge = await startBridge({ host: '127.0.0.1', port: 0 });
-    closers.push(() => bridge.close());
+    opened.closers.push(() => bridge.close());
     bridge.store.set(SIGNAL.speed, 0);
     bridge.store.set(SIGNAL.selectedGear, 126);
     bridge.store.set(SIGNAL.fuelLevel, 42);
-    vehicle = connectVehicle(bridge.url, app.store, null);
-    await waitFor(() => expect(app!.store.getState().driveState).toBe('PARKED'), WAIT);
-    await waitFor(() => expect(app!.store.getState().signals[SIGNAL.fuelLevel]?.value).toBe(42));
+    opened.vehicle = connectVehicle(bridge.url, app.store, null);
+    await waitFor(() => expect(app.store.getState().driveState).toBe('PARKED'), WAIT);
+    await waitFor(() => expect(app.store.getState().signals[SIGNAL.fuelLevel]?.value).toBe(42));
 
     const subscriptions = bridge.stats().subscriptions;
     // The periods (100, 250 and 1000 ms), the drive state on change, and the button.
@@ -88,10 +80,10 @@ describe('what the app subscribes to on the bridge', () => {
   });
 
   it('applies each good value of a notification with several, and rejects a bad one alone', async () => {
-    app = await renderApp();
+    const app = (opened.app = await renderApp());
     const server = new Server({ transports: ['websocket'] });
     server.listen(0);
-    closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    opened.closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
     server.on('connection', (socket) => {
       const data = [
         { path: SIGNAL.speed, dp: dp('0') },
@@ -104,24 +96,24 @@ describe('what the app subscribes to on the bridge', () => {
       socket.emit(VISS_EVENT, { action: 'subscription', subscriptionId: '1', ts, data: [] });
     });
     const port = (server.httpServer.address() as AddressInfo).port;
-    vehicle = connectVehicle(`http://127.0.0.1:${port}`, app.store, null);
-    await waitFor(() => expect(app!.store.getState().signals[SIGNAL.fuelLevel]?.value).toBe(37));
+    const vehicle = (opened.vehicle = connectVehicle(`http://127.0.0.1:${port}`, app.store, null));
+    await waitFor(() => expect(app.store.getState().signals[SIGNAL.fuelLevel]?.value).toBe(37));
     expect(app.store.getState().signals[SIGNAL.speed]?.value).toBe(0);
     expect(app.store.getState().signals[SIGNAL.selectedGear]).toBeUndefined();
     // The bad gear, the unknown path and the empty notification.
-    await waitFor(() => expect(vehicle!.rejected).toBe(3));
+    await waitFor(() => expect(vehicle.rejected).toBe(3));
   });
 
   it('subscribes leaf by leaf to a bridge without paths filters', async () => {
-    app = await renderApp();
+    const app = (opened.app = await renderApp());
     const other = await serverWithoutPathsFilters({
       [SIGNAL.speed]: '0',
       [SIGNAL.selectedGear]: '126',
       [SIGNAL.fuelLevel]: '55',
     });
-    vehicle = connectVehicle(other.url, app.store, null);
-    await waitFor(() => expect(app!.store.getState().driveState).toBe('PARKED'), WAIT);
-    await waitFor(() => expect(app!.store.getState().signals[SIGNAL.fuelLevel]?.value).toBe(55));
+    opened.vehicle = connectVehicle(other.url, app.store, null);
+    await waitFor(() => expect(app.store.getState().driveState).toBe('PARKED'), WAIT);
+    await waitFor(() => expect(app.store.getState().signals[SIGNAL.fuelLevel]?.value).toBe(55));
     const leafRequests = other.requests.filter((r) => !Array.isArray(r.filter));
     const everyLeaf = [...VEHICLE_SUBSCRIPTIONS.map((s) => s.path), ...ON_CHANGE_PATHS];
     await waitFor(() =>
