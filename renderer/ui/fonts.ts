@@ -9,14 +9,13 @@
  * so the swap does not move the layout. Imported from script, not @import, so that each file
  * passes through the build's woff2-only transform (electron.vite.config.ts).
  */
-import '@fontsource/noto-sans/latin-400.css';
-import '@fontsource/noto-sans/latin-700.css';
-import '@fontsource/noto-sans/latin-ext-400.css';
-import '@fontsource/noto-sans/latin-ext-700.css';
-import '@fontsource/inter/latin-400.css';
-import '@fontsource/inter/latin-700.css';
-import '@fontsource/inter/latin-ext-400.css';
-import '@fontsource/inter/latin-ext-700.css';
+// Each weight's whole file: its faces carry their unicode-range. fontsource's one-subset files
+// (latin-400.css, ...) have none, so with two of them Chromium took the later (latin-ext) for all
+// text, then fetched latin for what latin-ext lacks: two rounds of fetches and relayouts.
+import '@fontsource/noto-sans/400.css';
+import '@fontsource/noto-sans/700.css';
+import '@fontsource/inter/400.css';
+import '@fontsource/inter/700.css';
 import arial from '@capsizecss/metrics/arial';
 import arialBold from '@capsizecss/metrics/arial/700';
 import inter from '@capsizecss/metrics/inter';

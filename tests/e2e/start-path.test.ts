@@ -82,6 +82,8 @@ function requestsOf(events: TraceEvent[]): string[] {
  *   every cold start; the host sends the header no more (webServer.ts).
  * - An SVG icon, which no unit shows, was parsed as a document on the main thread in the middle
  *   of the start (53 ms); the page names an empty one (index.html).
+ * - Font faces without unicode-range: Chromium fetched Latin Extended for all text, then Latin
+ *   for what it lacked, in two rounds, each with its relayout (fonts.ts).
  */
 describe('the app’s start (real host and Chromium)', () => {
   const tmp = tempDir('dashport-start-process-');
@@ -125,6 +127,12 @@ describe('the app’s start (real host and Chromium)', () => {
     const requests = requestsOf(events);
     expect(requests).toContain('Document /');
     expect(requests.filter((r) => !/^(Document|Script|Stylesheet|Font) /.test(r))).toEqual([]);
+    // English text needs the Latin slice of the dev line's face, each weight once.
+    const fonts = requests.filter((r) => r.startsWith('Font ')).map((r) => r.split('/').pop());
+    expect(fonts.map((f) => f!.replace(/-normal-.*$/, '')).sort()).toEqual([
+      'noto-sans-latin-400',
+      'noto-sans-latin-700',
+    ]);
   });
 
   it('sees the move to a second process for a page served with the header (the check can fail)', async () => {
