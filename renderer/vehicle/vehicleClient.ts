@@ -87,6 +87,7 @@ export function connectVehicle(
       return;
     }
     let driveEdge = false;
+    let queued = false;
     for (const item of read.items) {
       if (!item.ok) {
         link.rejected(item.path);
@@ -104,10 +105,11 @@ export function connectVehicle(
       }
       if (DRIVE_STATE_PATHS.has(path) && isDriveEdge(store, path, sample)) driveEdge = true;
       pending[path] = sample;
+      queued = true;
     }
     // Anything that may change the drive state is applied now, together with what is pending.
     if (driveEdge) flush();
-    else if (!flushScheduled && Object.keys(pending).length > 0) {
+    else if (queued && !flushScheduled) {
       flushScheduled = true;
       requestAnimationFrame(flush);
     }
