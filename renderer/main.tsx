@@ -51,17 +51,18 @@ async function showRefused() {
   );
 }
 
+// The host's first call: live values wait for the bridge to admit the page, and the bridge waits
+// for this token. Behind other calls it came 60-70 ms later (their answers come first, in order).
+const token = withRetry(() => bridgeToken(host)).then((held) => {
+  markBoot(BOOT_MARK.bridgeToken);
+  return held;
+});
 const booted = await withRetry(() =>
   bootstrap(host, document.documentElement, window.devicePixelRatio, fromPage),
 );
 const { store } = booted;
 markBoot(BOOT_MARK.hostState);
-// The bridge's connection opens now, while the page renders; it is admitted once the host has
-// said which token it takes.
-const token = withRetry(() => bridgeToken(host)).then((held) => {
-  markBoot(BOOT_MARK.bridgeToken);
-  return held;
-});
+// The bridge's connection opens now, while the page renders; it is admitted once the token is in.
 connectVehicle(store.getState().config.bridgeUrl, store, token);
 if (store.getState().system.testHooks) exposeTestHooks(store, host);
 const i18n = await booted.i18n;
@@ -75,18 +76,21 @@ startTransition(() =>
     </StrictMode>,
   ),
 );
-/**
- * Once the car's state is known (speed and gear in) and the main thread is next idle, or 1.5 s on
- * (a bridge that does not answer keeps the rest of home waiting no longer), the start is over.
- */
-const live = new Promise<void>((resolve) => {
+/** The car's state is known (speed and gear in), or 1.5 s on: a bridge that does not answer. */
+const valuesIn = new Promise<void>((resolve) => {
   const unsubscribe = store.subscribe((state) => {
     if (state.driveState === 'UNKNOWN') return;
     unsubscribe();
-    requestIdleCallback(() => resolve(), { timeout: 500 });
+    resolve();
   });
   setTimeout(resolve, 1500);
 });
+// What the first frame does not show is asked for now; the answers are in before home's cards.
+void valuesIn.then(booted.catchUp);
+/** Once the values are in and the main thread is next idle, the start is over. */
+const live = valuesIn.then(
+  () => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 500 })),
+);
 // Then home's cards and the clock render, in the background.
 void live.then(endStart);
 // Every other screen's chunk, one per idle period, the nav bar's first: a tap right after the

@@ -10,6 +10,13 @@ export interface Booted {
   store: AppStore;
   /** Resolves once the active language is loaded; the store is usable before that. */
   i18n: Promise<I18n>;
+  /**
+   * Asks the host for what the first frame does not show: orders and consent (home's cards, after
+   * the start) and, when the page carried the snapshot, settings and connectivity as they are now.
+   * Called once the first live values are in, so that none of it queues before the bridge token
+   * or lands on the main thread while the first frame is built.
+   */
+  catchUp: () => void;
 }
 
 /**
@@ -28,14 +35,25 @@ export async function bootstrap(
   root.dataset.theme = resolveTheme(snapshot.settings.themeMode, undefined);
   root.lang = snapshot.settings.language;
   const store = createAppStore(host, snapshot);
-  // The page's copy was current when the page was served; a change since then has no event here.
-  if (fromPage) void refreshFromHost(host, store);
-  return { store, i18n: createI18n(snapshot.settings.language) };
+  const catchUp = () => {
+    void store
+      .getState()
+      .loadOrders()
+      .catch(() => {});
+    void store
+      .getState()
+      .loadConsent()
+      .catch(() => {});
+    // The page's copy was current when the page was served; a change since then has no event here.
+    if (fromPage) void refreshFromHost(host, store);
+  };
+  return { store, i18n: createI18n(snapshot.settings.language), catchUp };
 }
 
 /**
  * The bridge's client token, if the host holds one. Asked apart from the snapshot (it is never
- * in the page) and not before the first paint: the bridge connects once it is here.
+ * in the page), and before anything else: the bridge admits the page once it is here, and the
+ * first live values wait for that.
  */
 export async function bridgeToken(host: HostClient): Promise<string | null> {
   return (await host.call('app.bridgeAccess')).token;

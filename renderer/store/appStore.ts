@@ -35,15 +35,7 @@ export function createAppStore(host: HostClient, initial: HostSnapshot): AppStor
   host.on('connectivity.changed', (state) => store.getState().setCloud(state));
   host.on('orders.updated', (order) => store.getState().receiveOrder(order));
   host.on('consent.changed', (view) => store.getState().receiveConsent(view));
-  // Orders and consent are not needed for the first paint; they follow it.
-  void store
-    .getState()
-    .loadOrders()
-    .catch(() => {});
-  void store
-    .getState()
-    .loadConsent()
-    .catch(() => {});
+  // Orders and consent are not needed for the first frame: asked after it (bootstrap's catchUp).
   return store;
 }
 

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TRANSPORT } from '../../common/hostApi/channels.ts';
 import { hostPageUrl } from '../../scripts/lib/hostPage.ts';
 import { tempDir } from '../support/tmp.ts';
 import { launchChromium } from './browser.ts';
@@ -75,6 +76,53 @@ function requestsOf(events: TraceEvent[]): string[] {
     .map((e) => `${e.args!.data!.resourceType} ${new URL(e.args!.data!.url!).pathname}`);
 }
 
+interface SentFrame {
+  url: string;
+  data: string;
+  /** Whether the speed readout showed a number when the frame was sent. */
+  live: boolean;
+}
+
+/**
+ * Every WebSocket frame the page at `url` sends until a second after its first live values. The
+ * page's own WebSocket is wrapped before any of its scripts run.
+ */
+async function framesSent(browser: Browser, url: string): Promise<SentFrame[]> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const sent: SentFrame[] = [];
+      const send = WebSocket.prototype.send;
+      WebSocket.prototype.send = function (this: WebSocket, data) {
+        const speed = document.querySelector('[data-testid="speed-value"]')?.textContent ?? '';
+        sent.push({ url: this.url, data: String(data), live: /^\d+$/.test(speed) });
+        send.call(this, data);
+      };
+      (window as unknown as { framesSent: SentFrame[] }).framesSent = sent;
+    });
+    await page.goto(url);
+    await expect
+      .poll(() => page.getByTestId('speed-value').textContent(), { timeout: 15_000 })
+      .toMatch(/^\d+$/);
+    await page.waitForTimeout(1_000);
+    return await page.evaluate(() => (window as unknown as { framesSent: SentFrame[] }).framesSent);
+  } finally {
+    await context.close();
+  }
+}
+
+/** The host API calls among socket.io frames to `origin` (`42<ack id>["dashport:invoke", channel, ...]`). */
+function hostCalls(frames: SentFrame[], origin: string): { channel: string; live: boolean }[] {
+  const host = new URL(origin).host;
+  return frames.flatMap((frame) => {
+    if (new URL(frame.url).host !== host) return [];
+    const packet = /^42\d*(\[.*)$/s.exec(frame.data);
+    const args = packet ? (JSON.parse(packet[1]!) as unknown[]) : [];
+    return args[0] === TRANSPORT.invoke ? [{ channel: String(args[1]), live: frame.live }] : [];
+  });
+}
+
 /**
  * Work the start did for nothing a unit shows, found in traces of it (4x throttling):
  * - A page served with Cross-Origin-Opener-Policy starts in a second renderer process: Chromium
@@ -84,6 +132,9 @@ function requestsOf(events: TraceEvent[]): string[] {
  *   of the start (53 ms); the page names an empty one (index.html).
  * - Font faces without unicode-range: Chromium fetched Latin Extended for all text, then Latin
  *   for what it lacked, in two rounds, each with its relayout (fonts.ts).
+ * - Host calls for what the first frame does not show (orders, consent, a settings refresh) went
+ *   before the bridge token, which the first values wait for; their answers came first, in order
+ *   (main.tsx, bootstrap.ts).
  */
 describe('the app’s start (real host and Chromium)', () => {
   const tmp = tempDir('dashport-start-process-');
@@ -133,6 +184,17 @@ describe('the app’s start (real host and Chromium)', () => {
       'noto-sans-latin-400',
       'noto-sans-latin-700',
     ]);
+  });
+
+  it('asks the host for the bridge token first, and for nothing else until the first values show', async () => {
+    const url = hostPageUrl(stack.host);
+    const calls = hostCalls(await framesSent(browser, url), url);
+    expect(calls[0]?.channel).toBe('app.bridgeAccess');
+    expect(calls.filter((c) => !c.live).map((c) => c.channel)).toEqual(['app.bridgeAccess']);
+    // The rest is still asked, once the values are in.
+    expect(calls.filter((c) => c.live).map((c) => c.channel)).toEqual(
+      expect.arrayContaining(['orders.list', 'consent.get', 'settings.get', 'connectivity.get']),
+    );
   });
 
   it('sees the move to a second process for a page served with the header (the check can fail)', async () => {

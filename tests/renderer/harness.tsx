@@ -45,6 +45,8 @@ export interface Harness {
   client: HostClient;
   cloud: CloudServer;
   dataDir: string;
+  /** With `holdStart`: what the app asks the host for once the first live values are in. */
+  catchUp(): void;
   close(): Promise<void>;
 }
 
@@ -99,8 +101,12 @@ export async function renderApp(
     preloadScreens(Promise.resolve(), () => Promise.resolve()),
     preloadHomeCards(),
   ]);
-  // As the app does once the first live values are shown: home's cards and the clock follow.
-  if (!options.holdStart) endStart();
+  // As the app does once the first live values are in: what the first frame does not show is
+  // asked for, and home's cards and the clock follow.
+  if (!options.holdStart) {
+    booted.catchUp();
+    endStart();
+  }
   render(<AppRoot i18n={i18n} host={client} store={store} />);
   return {
     store,
@@ -108,6 +114,7 @@ export async function renderApp(
     client,
     cloud,
     dataDir,
+    catchUp: booted.catchUp,
     close: async () => {
       host.close();
       await cloud.close();

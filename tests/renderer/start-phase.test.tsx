@@ -20,6 +20,7 @@ describe('the start of the app', () => {
     // The car's first values are in (the start ends once they are on screen and the page idles).
     feedCar(app, { ...PARKED, ...CIVIC_CENTER });
     await waitFor(() => expect(screen.getByTestId('drive-state').dataset.state).toBe('PARKED'));
+    app.catchUp();
     expect(screen.getByTestId('status-bar')).toBeTruthy();
     expect(screen.getByRole('navigation')).toBeTruthy();
     expect(cards()).toBe(0);
