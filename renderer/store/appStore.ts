@@ -35,7 +35,7 @@ export function createAppStore(host: HostClient, initial: HostSnapshot): AppStor
   host.on('connectivity.changed', (state) => store.getState().setCloud(state));
   host.on('orders.updated', (order) => store.getState().receiveOrder(order));
   host.on('consent.changed', (view) => store.getState().receiveConsent(view));
-  // Orders and consent are not needed for the first frame: asked after it (bootstrap's catchUp).
+  // Orders and consent are not on the first frame: asked once the first values are in (catchUp).
   return store;
 }
 
