@@ -85,7 +85,7 @@ const valuesIn = new Promise<void>((resolve) => {
   });
   setTimeout(resolve, 1500);
 });
-// What the first frame does not show is asked for now; the answers are in before home's cards.
+// What the first frame does not show is asked for now; the answers normally beat home's cards.
 void valuesIn.then(booted.catchUp);
 /** Once the values are in and the main thread is next idle, the start is over. */
 const live = valuesIn.then(
