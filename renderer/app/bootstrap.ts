@@ -36,14 +36,8 @@ export async function bootstrap(
   root.lang = snapshot.settings.language;
   const store = createAppStore(host, snapshot);
   const catchUp = () => {
-    void store
-      .getState()
-      .loadOrders()
-      .catch(() => {});
-    void store
-      .getState()
-      .loadConsent()
-      .catch(() => {});
+    const { loadOrders, loadConsent } = store.getState();
+    for (const load of [loadOrders, loadConsent]) void load().catch(() => {});
     // The page's copy was current when the page was served; a change since then has no event here.
     if (fromPage) void refreshFromHost(host, store);
   };
