@@ -1,0 +1,206 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_VEHICLE_TOKENS } from '../../common/demoTokens.ts';
+import { buildBrowserHost } from '../../scripts/lib/browserHost.ts';
+import { PROJECT_ROOT } from '../support/devVariant.ts';
+import { freePort, waitFor } from '../support/hostCommerce.ts';
+import { tempDir } from '../support/tmp.ts';
+import { userUnit } from '../support/userUnit.ts';
+
+/**
+ * The browser delivery's two units (build/systemd/dashport-{host,browser}.service) under a real
+ * systemd manager: Debian's, as a unit runs it, in a user instance of its own. The host is the
+ * bundle the .deb ships; the kiosk's compositor and browser are replaced by a process that keeps
+ * the launch page it was started with (the kiosk test runs the real ones).
+ *
+ * systemd starts a user manager only where it is the init system, which this machine's is not:
+ * the manager runs in a private mount namespace whose /run says so. Making that namespace takes
+ * root (as CI runs); elsewhere these tests are skipped.
+ */
+
+const SYSTEMD = '/lib/systemd/systemd';
+const CAN_RUN = process.getuid?.() === 0 && existsSync(SYSTEMD);
+const HOST = 'dashport-host.service';
+const KIOSK = 'dashport-browser.service';
+const SETTLE_MS = 20_000;
+
+describe.skipIf(!CAN_RUN)(
+  'browser-mode units under systemd (needs root for a mount namespace)',
+  () => {
+    const tmp = tempDir('dashport-units-');
+    const runtime = join(tmp.dir, 'run');
+    const config = join(tmp.dir, 'config');
+    const seenPage = join(tmp.dir, 'kiosk-opened.html');
+    let manager: ChildProcess | undefined;
+    let managerLog = '';
+    const env = {
+      PATH: '/usr/bin:/bin',
+      HOME: join(tmp.dir, 'home'),
+      XDG_RUNTIME_DIR: runtime,
+      XDG_CONFIG_HOME: config,
+    };
+
+    const systemctl = (...args: string[]) => {
+      const run = spawnSync('systemctl', ['--user', '--no-pager', ...args], {
+        env,
+        encoding: 'utf8',
+      });
+      if (run.status !== 0 && args[0] !== 'show') {
+        throw new Error(`systemctl ${args.join(' ')}: ${run.stderr}\nmanager: ${managerLog}`);
+      }
+      return run.stdout;
+    };
+    const state = (unit: string) => {
+      const props = Object.fromEntries(
+        systemctl('show', '-p', 'ActiveState', '-p', 'MainPID', unit)
+          .trim()
+          .split('\n')
+          .map((line) => line.split('=') as [string, string]),
+      );
+      return { active: props.ActiveState, pid: Number(props.MainPID) };
+    };
+    /** This start's secret, as the host wrote it; none while the host is down. */
+    const hostSecret = () => {
+      const file = join(runtime, 'dashport', 'host-secret');
+      return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
+    };
+    /** The secret in the page the kiosk was started with. */
+    const kioskSecret = () => {
+      const page = existsSync(seenPage) ? readFileSync(seenPage, 'utf8') : '';
+      const match = /#secret=([^"&]+)/.exec(page);
+      return match ? decodeURIComponent(match[1]!) : undefined;
+    };
+    /** Both units started (a no-op when they run), each test from the same place. */
+    const started = () => {
+      systemctl('start', KIOSK);
+      return bothRunning('started', () => kioskSecret() === hostSecret());
+    };
+    /** Polls until both units run, and returns their PIDs. */
+    const bothRunning = (what: string, check: (host: number, kiosk: number) => boolean) =>
+      waitFor(() => {
+        const host = state(HOST);
+        const kiosk = state(KIOSK);
+        const ok =
+          host.active === 'active' &&
+          kiosk.active === 'active' &&
+          host.pid > 0 &&
+          kiosk.pid > 0 &&
+          existsSync(seenPage) &&
+          hostSecret() !== undefined &&
+          check(host.pid, kiosk.pid);
+        return ok ? { host: host.pid, kiosk: kiosk.pid } : undefined;
+      }, SETTLE_MS).catch(() => {
+        throw new Error(
+          `${what}: host ${JSON.stringify(state(HOST))}, kiosk ${JSON.stringify(state(KIOSK))}, secrets ${hostSecret()} ${kioskSecret()}`,
+        );
+      });
+
+    beforeAll(async () => {
+      const browser = join(tmp.dir, 'opt-browser');
+      await buildBrowserHost(PROJECT_ROOT, browser);
+      const varLib = join(tmp.dir, 'var-lib');
+      const etc = join(tmp.dir, 'etc');
+      for (const dir of [
+        runtime,
+        join(config, 'systemd/user'),
+        env.HOME,
+        join(varLib, 'data'),
+        etc,
+      ])
+        mkdirSync(dir, { recursive: true, mode: 0o700 });
+      writeFileSync(join(etc, 'dashport.env'), 'DASHPORT_VARIANT=dev\n');
+      writeFileSync(join(etc, 'cloud-token'), DEMO_VEHICLE_TOKENS[0], { mode: 0o600 });
+      const port = await freePort();
+      const paths = [
+        ['/usr/bin/node', process.execPath],
+        ['/opt/dashport/browser', browser],
+        ['--port 7073', `--port ${port}`],
+        ['/var/lib/dashport', varLib],
+        ['/var/cache/dashport', join(tmp.dir, 'var-cache')],
+        ['/etc/dashport', etc],
+        // A user manager's RuntimeDirectory= is under $XDG_RUNTIME_DIR (%t), not /run.
+        ['/run/dashport', '%t/dashport'],
+      ] as const;
+      const unitFile = (name: string) =>
+        readFileSync(join(PROJECT_ROOT, 'build/systemd', name), 'utf8');
+      writeFileSync(join(config, 'systemd/user', HOST), userUnit(unitFile(HOST), { paths }));
+      writeFileSync(
+        join(config, 'systemd/user', KIOSK),
+        userUnit(unitFile(KIOSK), {
+          paths,
+          execStart: `/bin/sh -c 'cp %t/dashport/launch.html ${seenPage} && exec sleep infinity'`,
+        }),
+      );
+
+      manager = spawn(
+        'unshare',
+        [
+          '--mount',
+          '/bin/sh',
+          '-c',
+          'mount --make-rprivate / && mount -t tmpfs tmpfs /run && mkdir -p /run/systemd/system && ' +
+            `exec ${SYSTEMD} --user`,
+        ],
+        { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      manager.stdout?.on('data', (d: Buffer) => (managerLog += d.toString()));
+      manager.stderr?.on('data', (d: Buffer) => (managerLog += d.toString()));
+      await waitFor(
+        () => (existsSync(join(runtime, 'systemd', 'private')) ? true : undefined),
+        SETTLE_MS,
+      ).catch(() => {
+        throw new Error(`no systemd user manager: ${managerLog}`);
+      });
+    }, 120_000);
+
+    afterAll(() => {
+      if (manager?.pid) {
+        spawnSync('systemctl', ['--user', 'stop', KIOSK, HOST], { env, timeout: 20_000 });
+        try {
+          process.kill(-manager.pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+      if (!process.env.KEEP) tmp.cleanup();
+    });
+
+    it('starting the kiosk starts the host, and the kiosk opens the page with its secret', async () => {
+      await started();
+    });
+
+    it('a host that crashes comes back, and the kiosk starts again with its new secret', async () => {
+      const before = await started();
+      const oldSecret = hostSecret();
+      systemctl('kill', '--kill-whom=main', '--signal=SIGKILL', HOST);
+      await bothRunning(
+        'after the host crashed',
+        (host, kiosk) =>
+          host !== before.host &&
+          kiosk !== before.kiosk &&
+          hostSecret() !== oldSecret &&
+          kioskSecret() === hostSecret(),
+      );
+    });
+
+    it('a kiosk that crashes comes back on the same host', async () => {
+      const before = await started();
+      const secret = hostSecret();
+      systemctl('kill', '--kill-whom=main', '--signal=SIGKILL', KIOSK);
+      await bothRunning(
+        'after the kiosk crashed',
+        (host, kiosk) => host === before.host && kiosk !== before.kiosk,
+      );
+      expect(kioskSecret()).toBe(secret);
+    });
+
+    it('stopping the host stops the kiosk', async () => {
+      await started();
+      systemctl('stop', HOST);
+      expect(state(HOST).active).toBe('inactive');
+      expect(state(KIOSK).active).toBe('inactive');
+    });
+  },
+);
