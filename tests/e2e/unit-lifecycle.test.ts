@@ -92,9 +92,8 @@ describe.skipIf(!CAN_RUN)(
           check(host.pid, kiosk.pid);
         return ok ? { host: host.pid, kiosk: kiosk.pid } : undefined;
       }, SETTLE_MS).catch(() => {
-        throw new Error(
-          `${what}: host ${JSON.stringify(state(HOST))}, kiosk ${JSON.stringify(state(KIOSK))}, secrets ${hostSecret()} ${kioskSecret()}`,
-        );
+        const units = `host ${JSON.stringify(state(HOST))}, kiosk ${JSON.stringify(state(KIOSK))}`;
+        throw new Error(`${what}: ${units}; secrets ${hostSecret()} / ${kioskSecret()}`);
       });
 
     beforeAll(async () => {
@@ -164,11 +163,12 @@ describe.skipIf(!CAN_RUN)(
           // already gone
         }
       }
-      if (!process.env.KEEP) tmp.cleanup();
+      tmp.cleanup();
     });
 
     it('starting the kiosk starts the host, and the kiosk opens the page with its secret', async () => {
       await started();
+      expect(kioskSecret()).toBe(hostSecret());
     });
 
     it('a host that crashes comes back, and the kiosk starts again with its new secret', async () => {

@@ -6,23 +6,24 @@
  * checked elsewhere (`systemd-analyze verify` in tests/unit/dist.test.ts).
  */
 
+/** [Unit] keys whose values list units: only the Dashport ones are kept (no getty, logind, ...). */
+const DEPENDENCIES = [
+  'Requires',
+  'Requisite',
+  'BindsTo',
+  'PartOf',
+  'Upholds',
+  'Wants',
+  'After',
+  'Before',
+  'Conflicts',
+  'PropagatesStopTo',
+  'StopPropagatedFrom',
+];
+
 /** The keys a unit's life depends on; every other key is dropped. */
 const KEPT: Record<string, readonly string[]> = {
-  Unit: [
-    'Requires',
-    'Requisite',
-    'BindsTo',
-    'PartOf',
-    'Upholds',
-    'Wants',
-    'After',
-    'Before',
-    'Conflicts',
-    'PropagatesStopTo',
-    'StopPropagatedFrom',
-    'StartLimitIntervalSec',
-    'StartLimitBurst',
-  ],
+  Unit: [...DEPENDENCIES, 'StartLimitIntervalSec', 'StartLimitBurst'],
   Service: [
     'Type',
     'Restart',
@@ -41,21 +42,6 @@ const KEPT: Record<string, readonly string[]> = {
     'ExecStopPost',
   ],
 };
-
-/** Keys whose values list units: only the Dashport ones are kept (no getty, logind, ... here). */
-const UNIT_LISTS = new Set([
-  'Requires',
-  'Requisite',
-  'BindsTo',
-  'PartOf',
-  'Upholds',
-  'Wants',
-  'After',
-  'Before',
-  'Conflicts',
-  'PropagatesStopTo',
-  'StopPropagatedFrom',
-]);
 
 export interface UserUnitOptions {
   /** Literal text replacements in every kept value, in order (system paths to test paths). */
@@ -83,7 +69,7 @@ export function userUnit(text: string, options: UserUnitOptions): string {
     const key = line.slice(0, eq);
     let value = line.slice(eq + 1);
     if (!(KEPT[section] ?? []).includes(key)) continue;
-    if (UNIT_LISTS.has(key)) {
+    if (section === 'Unit' && DEPENDENCIES.includes(key)) {
       value = value
         .split(/\s+/)
         .filter((unit) => unit.startsWith('dashport'))
