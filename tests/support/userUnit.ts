@@ -50,7 +50,7 @@ export interface UserUnitOptions {
   execStart?: string;
 }
 
-/** The unit as a user manager runs it; throws if it has no ExecStart or an unknown section. */
+/** The unit as a user manager runs it (keys of other sections dropped); throws without an ExecStart. */
 export function userUnit(text: string, options: UserUnitOptions): string {
   const out: string[] = [];
   let section = '';
