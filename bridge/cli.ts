@@ -167,6 +167,12 @@ if (config.variant !== null) {
   if (signals.source === 'simulator' && config.source.kind === 'can') {
     fail(`--candump needs a CAN profile; ${loaded.file} has vehicle.signals.source "simulator"`);
   }
+  if (signals.source === 'can' && config.scenarioGiven !== null) {
+    fail(
+      `--scenario ${config.scenarioGiven}: ${loaded.file} reads the car from CAN (profile ${signals.profile}); ` +
+        'its vehicle.signals.fill names the scenario for the paths the profile does not map',
+    );
+  }
   if (signals.source === 'can') {
     const fill = signals.fill ?? null;
     if (fill !== null && !isScenarioName(fill)) {

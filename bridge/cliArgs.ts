@@ -39,6 +39,8 @@ export interface CliConfig {
   checkProfile: string | null;
   /** Take the signal source from this variant's vehicle.signals (the OEM's configuration). */
   variant: string | null;
+  /** --scenario as given (null: not given), for the CLI to refuse beside a variant that reads CAN. */
+  scenarioGiven: ScenarioName | null;
   /** Signal clients must present the token in this file (or the systemd credential). */
   clientTokenFile: string | null;
 }
@@ -105,8 +107,13 @@ const schema = z
     }
     const canOnly = ['profile', 'candump', 'interfaces', 'fill'] as const;
     if (a.variant !== undefined) {
-      for (const name of ['profile', 'interfaces', 'fill', 'trace', 'scenario'] as const) {
+      // --scenario stays: it picks the simulated drive of a simulated line (the CLI refuses it
+      // for a line that reads CAN, once the variant is read).
+      for (const name of ['profile', 'interfaces', 'fill', 'trace'] as const) {
         if (a[name] !== undefined) refuse(name, 'comes from the variant with --variant');
+      }
+      if (a.bench && a.scenario !== undefined && a.scenario !== 'bench') {
+        refuse('bench', `conflicts with --scenario ${a.scenario}`);
       }
       if (a.source !== 'simulator') refuse('source', 'comes from the variant with --variant');
       return;
@@ -213,6 +220,7 @@ export function parseCli(argv: string[]): ParsedCli {
       source,
       checkProfile: a['check-profile'] ?? null,
       variant: a.variant ?? null,
+      scenarioGiven: a.scenario ?? null,
       clientTokenFile: a['client-token-file'] ?? null,
     },
   };

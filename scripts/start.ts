@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -16,11 +16,23 @@ const { values, positionals } = parseArgs({
   options: {
     variant: { type: 'string', default: process.env.DASHPORT_VARIANT ?? 'dev' },
     'host-port': { type: 'string', default: '7073' },
+    // The simulated drive (a simulated line only): `parked` or `charging` keep the engineering
+    // screen open, which the default loop closes whenever it drives off.
+    scenario: { type: 'string' },
+    // A desk has no USB stick at the line's engineering.exportDir: in browser mode, diagnostics
+    // bundles go here (default <data-dir>/exports).
+    'export-dir': { type: 'string' },
+    // Where the stack keeps its databases, launch page and exports.
+    'data-dir': { type: 'string', default: '.data' },
     'no-build': { type: 'boolean', default: false },
   },
   allowPositionals: true,
 });
 const mode = positionals[0] === 'electron' ? 'electron' : 'web';
+if (mode === 'electron' && values['export-dir'] !== undefined) {
+  process.stderr.write('--export-dir applies to browser mode (npm run start:web) only\n');
+  process.exit(2);
+}
 
 const loaded = loadVariant(values.variant, root);
 if (!loaded.ok) {
@@ -28,6 +40,7 @@ if (!loaded.ok) {
   process.exit(1);
 }
 const { variant } = loaded;
+const dataDir = resolve(root, values['data-dir']);
 
 if (!values['no-build']) {
   const build = spawnSync(
@@ -55,7 +68,13 @@ try {
       'bridge',
       join(root, 'bridge/cli.ts'),
       // The variant's vehicle.signals picks the bridge's source (simulator, or CAN by profile).
-      ['--port', portOf(variant.bridgeUrl), '--variant', loaded.file],
+      [
+        '--port',
+        portOf(variant.bridgeUrl),
+        '--variant',
+        loaded.file,
+        ...(values.scenario === undefined ? [] : ['--scenario', values.scenario]),
+      ],
       opts,
     ),
   );
@@ -63,23 +82,31 @@ try {
     await spawnService(
       'cloud',
       join(root, 'cloud/cli.ts'),
-      ['--port', portOf(variant.cloudUrl), '--db', '.data/cloud.db'],
+      ['--port', portOf(variant.cloudUrl), '--db', join(dataDir, 'cloud.db')],
       opts,
     ),
   );
   if (mode === 'web') {
+    const exportDir = resolve(root, values['export-dir'] ?? join(dataDir, 'exports'));
+    mkdirSync(exportDir, { recursive: true });
     const host = await spawnService(
       'host',
       join(root, 'electron/host/cli.ts'),
-      ['--variant', loaded.file, '--port', values['host-port'], '--data-dir', '.data/host'],
+      [
+        ...['--variant', loaded.file, '--port', values['host-port']],
+        ...['--data-dir', join(dataDir, 'host')],
+        ...(variant.engineering ? ['--export-dir', exportDir] : []),
+      ],
       opts,
     );
     services.push(host);
-    const launchPage = resolve(root, '.data/host/open.html');
+    const launchPage = join(dataDir, 'host', 'open.html');
     writeLaunchPage(launchPage, host);
     process.stdout.write(
       `\nDashport (${variant.name}) is running. Open file://${launchPage} in Chromium\n` +
-        `(it forwards to ${host.url} with this start's host secret).\nCtrl+C stops everything.\n`,
+        `(it forwards to ${host.url} with this start's host secret).\n` +
+        (variant.engineering ? `Diagnostics bundles are exported to ${exportDir}.\n` : '') +
+        'Ctrl+C stops everything.\n',
     );
   } else {
     const electronBin = join(root, 'node_modules/electron/dist/electron');

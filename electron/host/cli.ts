@@ -48,6 +48,8 @@ try {
       // A page (mode 0600) that forwards a kiosk browser to the host with the secret, written once
       // the host listens: the browser-mode unit opens it.
       'launch-page': { type: 'string' },
+      // Instead of the line's engineering.exportDir: a desk has no USB stick at /media/usb0.
+      'export-dir': { type: 'string' },
     },
     strict: true,
   }).values;
@@ -67,11 +69,20 @@ if (!Number.isInteger(pollMs) || pollMs < 100)
 const loaded = loadVariant(args.variant, projectRoot);
 if (!loaded.ok) fail(loaded.problems, 1);
 
-// Endpoint overrides (tests and benches pick free ports) are validated like the file itself.
+const { engineering } = loaded.variant;
+if (args['export-dir'] === '') fail(['host: --export-dir needs a folder'], 2);
+if (args['export-dir'] !== undefined && engineering === undefined) {
+  fail([`host: --export-dir: the ${loaded.variant.name} line has no engineering screen`], 2);
+}
+// Overrides (tests and benches pick free ports; a desk names its export folder) are validated
+// like the file itself.
 const overridden = variantSchema.safeParse({
   ...loaded.variant,
   ...(args['bridge-url'] ? { bridgeUrl: args['bridge-url'] } : {}),
   ...(args['cloud-url'] ? { cloudUrl: args['cloud-url'] } : {}),
+  ...(args['export-dir'] !== undefined
+    ? { engineering: { ...engineering, exportDir: resolve(args['export-dir']) } }
+    : {}),
 });
 if (!overridden.success)
   fail(

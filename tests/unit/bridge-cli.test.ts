@@ -220,6 +220,10 @@ describe('bridge CLI', () => {
   it.each([
     [['--scenario', 'ev-low-charge'], 'Vehicle.Powertrain.Type', 'ELECTRIC'],
     [['--scenario', 'ignition-off'], 'Vehicle.LowVoltageSystemState', 'OFF'],
+    // Beside a simulated line, the scenario is that line's drive (the dev line: the loop by default).
+    [['--variant', 'dev', '--scenario', 'ignition-off'], 'Vehicle.LowVoltageSystemState', 'OFF'],
+    // …on the line's powertrain: "parked" on the electric Hangzhou line reports charge.
+    [['--variant', 'hangzhou-ev', '--scenario', 'parked'], 'Vehicle.Powertrain.Type', 'ELECTRIC'],
   ])('runs the scenario named by %j', async (args, path, value) => {
     const child = start(['--port', '0', ...args]);
     const { url } = JSON.parse(await firstLine(child)) as { url: string };

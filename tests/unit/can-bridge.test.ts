@@ -402,4 +402,16 @@ describe('the variant names the vehicle profile (OEM configuration, no code)', (
     expect(code).toBe(2);
     expect(stderr).toMatch(why);
   });
+
+  it('refuses --scenario for a line that reads CAN, naming the fill that serves the rest', async () => {
+    const file = variantWith({ source: 'can', profile: 'toyota-rav4-2018', fill: 'parked' });
+    const { code, stderr } = await output(
+      start(['--port', '0', '--variant', file, '--scenario', 'city']),
+    );
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(
+      /--scenario city: .* reads the car from CAN \(profile toyota-rav4-2018\).*fill/,
+    );
+  });
 });

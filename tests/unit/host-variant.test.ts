@@ -162,4 +162,30 @@ describe('variant config', () => {
     expect(run.stdout).not.toMatch(/listening/);
     expect(run.stderr).toMatch(/LoadCredential/);
   });
+
+  it.each([
+    [
+      { ...dev(), engineering: undefined },
+      'x',
+      /--export-dir: the dev line has no engineering screen/,
+    ],
+    [dev(), '', /--export-dir needs a folder/],
+  ])('refuses an export folder the line cannot use (%#)', (line, exportDir, why) => {
+    const run = spawnSync(
+      process.execPath,
+      [
+        join(PROJECT_ROOT, 'electron/host/cli.ts'),
+        '--variant',
+        write(line),
+        '--port',
+        '0',
+        '--export-dir',
+        exportDir,
+      ],
+      { encoding: 'utf8', timeout: 15_000 },
+    );
+    expect(run.status).toBe(2);
+    expect(run.stdout).not.toMatch(/listening/);
+    expect(run.stderr.trim()).toMatch(why);
+  });
 });
