@@ -31,6 +31,7 @@ import {
 } from './lib/deb.ts';
 import { buildBrowserHost } from './lib/browserHost.ts';
 import { fuseMismatches } from './lib/fuses.ts';
+import { isElectronStandIn } from './lib/electronStandIn.ts';
 
 /**
  * `npm run dist -- --variant <name> --arm64|--x64 [--electron-dist <folder>] [--out <folder>]`:
@@ -79,6 +80,11 @@ if (!electronDist) {
   );
 }
 if (!existsSync(electronDist)) fail(`--electron-dist ${electronDist}: no such folder`);
+const standIn = isElectronStandIn(electronDist);
+if (standIn) {
+  step(`WARNING: ${electronDist} is a stand-in for Electron (npm run electron:stand-in)`);
+  step('WARNING: the app it packs does not run; never flash these packages');
+}
 const loaded = loadVariant(values.variant, ROOT);
 if (!loaded.ok) fail(loaded.problems.join('\n'));
 const variant = loaded.variant;

@@ -1,14 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -31,14 +23,13 @@ import { tempDir } from '../support/tmp.ts';
 const EPOCH = '1764806400'; // 2025-12-04, a fixed commit time
 const tmp = tempDir('dashport-dist-');
 
+/** The stand-in Electron folder, made by the command the README gives a new user. */
 function standInElectron(dir: string): void {
-  mkdirSync(join(dir, 'resources'), { recursive: true });
-  const wire = Buffer.from([1, 8, 0x31, 0x30, 0x31, 0x31, 0x30, 0x30, 0x30, 0x31]);
-  const sentinel = Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX', 'latin1');
-  const body = [Buffer.alloc(4096, 0x90), sentinel, wire, Buffer.alloc(4096, 0x90)];
-  writeFileSync(join(dir, 'electron'), Buffer.concat(body), { mode: 0o755 });
-  writeFileSync(join(dir, 'LICENSE'), 'stand-in for the OEM-provided Electron\n');
-  writeFileSync(join(dir, 'version'), '45.4.1');
+  const made = spawnSync(process.execPath, ['scripts/electron-stand-in.ts', dir], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+  });
+  if (made.status !== 0) throw new Error(`electron:stand-in failed: ${made.stderr}`);
 }
 
 /** The project's files (tracked and new), with its node_modules linked in. */
@@ -94,6 +85,7 @@ describe('npm run dist (stand-in Electron, offline)', () => {
   const arm = join(tmp.dir, 'arm64');
   const deb = (out: string) => join(out, 'dashport_0.1.0_dev_amd64.deb');
 
+  let firstOutput = '';
   beforeAll(() => {
     standInElectron(join(tmp.dir, 'electron'));
     copyProject(project);
@@ -104,11 +96,15 @@ describe('npm run dist (stand-in Electron, offline)', () => {
     ] as const) {
       const r = dist(project, out, arch);
       if (r.status !== 0) throw new Error(`dist failed:\n${r.stdout}\n${r.stderr}`);
+      if (out === first) firstOutput = r.stdout;
     }
   }, 360_000);
   afterAll(() => tmp.cleanup());
 
   it('writes the app folder, the tar.gz and the .deb, with the fuses checked', () => {
+    // …and says loudly that what it packed is no Electron.
+    expect(firstOutput).toMatch(/WARNING: .* is a stand-in for Electron/);
+    expect(firstOutput).toMatch(/never flash these packages/);
     const stem = 'dashport-0.1.0-dev-x64';
     expect(existsSync(join(first, stem, 'dashport'))).toBe(true);
     expect(existsSync(join(first, stem, 'resources', 'app.asar'))).toBe(true);

@@ -4,24 +4,13 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getConfig } from 'app-builder-lib/out/util/config/config.js';
 import { flipRequiredFuses, fuseMismatches, REQUIRED_FUSES } from '../../scripts/lib/fuses.ts';
+import { standInBinary } from '../../scripts/lib/electronStandIn.ts';
 import { PROJECT_ROOT } from '../support/devVariant.ts';
 import { tempDir } from '../support/tmp.ts';
 
-/**
- * A stand-in for the Electron binary (which cannot be downloaded here): bytes around the fuse
- * wire exactly as Electron lays it out, sentinel, version 1, length 8, then one byte a fuse,
- * all at Electron's defaults ('1' on: RunAsNode, cookie encryption off, NODE_OPTIONS and
- * inspect on, the rest off).
- */
+/** A binary carrying only Electron's fuse wire at its defaults (the real one cannot be downloaded here). */
 function standIn(path: string): void {
-  const wire = Buffer.from([1, 8, 0x31, 0x30, 0x31, 0x31, 0x30, 0x30, 0x30, 0x31]);
-  const body = Buffer.concat([
-    Buffer.alloc(4096, 0x90),
-    Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX', 'latin1'),
-    wire,
-    Buffer.alloc(4096, 0x90),
-  ]);
-  writeFileSync(path, body, { mode: 0o755 });
+  writeFileSync(path, standInBinary(), { mode: 0o755 });
 }
 
 const tmp = tempDir();
