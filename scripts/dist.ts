@@ -32,6 +32,7 @@ import {
 import { buildBrowserHost } from './lib/browserHost.ts';
 import { fuseMismatches } from './lib/fuses.ts';
 import { isElectronStandIn } from './lib/electronStandIn.ts';
+import { unitForLine } from './lib/units.ts';
 
 /**
  * `npm run dist -- --variant <name> --arm64|--x64 [--electron-dist <folder>] [--out <folder>]`:
@@ -187,7 +188,8 @@ function buildDeb(app: string, deb: string, arch: DebArch, seconds: number): voi
   cpSync(app, join(tree, 'opt/dashport'), { recursive: true });
   const systemd = join(ROOT, 'build/systemd');
   for (const unit of SYSTEMD_UNITS) {
-    put(`lib/systemd/system/${unit}`, readFileSync(join(systemd, unit)));
+    const text = readFileSync(join(systemd, unit), 'utf8');
+    put(`lib/systemd/system/${unit}`, unitForLine(unit, text, variant.bridgeAuth));
   }
   put('usr/lib/sysusers.d/dashport.conf', readFileSync(join(systemd, 'dashport.sysusers')));
   put('etc/pam.d/dashport', readFileSync(join(systemd, 'dashport.pam')));

@@ -1,10 +1,20 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_VEHICLE_TOKENS } from '../../common/demoTokens.ts';
 import { buildBrowserHost } from '../../scripts/lib/browserHost.ts';
-import { PROJECT_ROOT } from '../support/devVariant.ts';
+import type { Variant } from '../../common/variant.schema.ts';
+import { unitForLine } from '../../scripts/lib/units.ts';
+import { devVariant, PROJECT_ROOT } from '../support/devVariant.ts';
 import { freePort, waitFor } from '../support/hostCommerce.ts';
 import { tempDir } from '../support/tmp.ts';
 import { userUnit } from '../support/userUnit.ts';
@@ -34,6 +44,11 @@ describe.skipIf(!CAN_RUN)(
     const config = join(tmp.dir, 'config');
     const seenPage = join(tmp.dir, 'kiosk-opened.html');
     let manager: ChildProcess | undefined;
+    let writeHostUnit: (bridgeAuth: Variant['bridgeAuth']) => void = () => undefined;
+    const etc = join(tmp.dir, 'etc');
+    const credentialsDir = join(tmp.dir, 'credentials');
+    const unitFile = (name: string) =>
+      readFileSync(join(PROJECT_ROOT, 'build/systemd', name), 'utf8');
     let managerLog = '';
     const env = {
       PATH: '/usr/bin:/bin',
@@ -100,7 +115,6 @@ describe.skipIf(!CAN_RUN)(
       const browser = join(tmp.dir, 'opt-browser');
       await buildBrowserHost(PROJECT_ROOT, browser);
       const varLib = join(tmp.dir, 'var-lib');
-      const etc = join(tmp.dir, 'etc');
       for (const dir of [
         runtime,
         join(config, 'systemd/user'),
@@ -122,15 +136,27 @@ describe.skipIf(!CAN_RUN)(
         // A user manager's RuntimeDirectory= is under $XDG_RUNTIME_DIR (%t), not /run.
         ['/run/dashport', '%t/dashport'],
       ] as const;
-      const unitFile = (name: string) =>
-        readFileSync(join(PROJECT_ROOT, 'build/systemd', name), 'utf8');
-      writeFileSync(join(config, 'systemd/user', HOST), userUnit(unitFile(HOST), { paths }));
+      writeHostUnit = (bridgeAuth) => {
+        const unit = userUnit(unitForLine(HOST, unitFile(HOST), bridgeAuth), {
+          paths,
+          credentialsDir,
+        });
+        // Loaded as systemd would at start: a copy of each source, readable by the service alone.
+        rmSync(credentialsDir, { recursive: true, force: true });
+        mkdirSync(credentialsDir, { mode: 0o700 });
+        for (const [id, source] of unit.credentials) {
+          copyFileSync(source, join(credentialsDir, id));
+          chmodSync(join(credentialsDir, id), 0o400);
+        }
+        writeFileSync(join(config, 'systemd/user', HOST), unit.text);
+      };
+      writeHostUnit('none');
       writeFileSync(
         join(config, 'systemd/user', KIOSK),
         userUnit(unitFile(KIOSK), {
           paths,
           execStart: `/bin/sh -c 'cp %t/dashport/launch.html ${seenPage} && exec sleep infinity'`,
-        }),
+        }).text,
       );
 
       manager = spawn(
@@ -206,5 +232,38 @@ describe.skipIf(!CAN_RUN)(
       expect(state(HOST).active).toBe('inactive');
       expect(state(KIOSK).active).toBe('inactive');
     });
+
+    it('a line whose bridge wants a token: its host unit hands the host the bridge token', async () => {
+      systemctl('stop', KIOSK, HOST);
+      const line = join(etc, 'line-token.json');
+      writeFileSync(line, JSON.stringify(devVariant({ bridgeAuth: 'token' })));
+      writeFileSync(join(etc, 'dashport.env'), `DASHPORT_VARIANT=${line}\n`);
+      writeFileSync(join(etc, 'bridge-token'), 'b'.repeat(40), { mode: 0o600 });
+      // Up means listening: the launch page, which each start removes before the host runs.
+      const launchPage = join(runtime, 'dashport', 'launch.html');
+      const hostUp = () =>
+        waitFor(
+          () => (state(HOST).active === 'active' && existsSync(launchPage) ? true : undefined),
+          8_000,
+        );
+      try {
+        // The unit as shipped for a line without a token: the host refuses to start.
+        writeHostUnit('none');
+        systemctl('daemon-reload');
+        systemctl('start', '--no-block', HOST);
+        await expect(hostUp()).rejects.toThrow();
+        systemctl('stop', HOST);
+        // The unit as `npm run dist` writes it for this line.
+        writeHostUnit('token');
+        systemctl('daemon-reload');
+        systemctl('start', '--no-block', HOST);
+        await hostUp();
+      } finally {
+        systemctl('stop', HOST);
+        writeFileSync(join(etc, 'dashport.env'), 'DASHPORT_VARIANT=dev\n');
+        writeHostUnit('none');
+        systemctl('daemon-reload');
+      }
+    }, 40_000);
   },
 );

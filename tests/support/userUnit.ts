@@ -34,7 +34,6 @@ const KEPT: Record<string, readonly string[]> = {
     'RuntimeDirectoryPreserve',
     'Environment',
     'EnvironmentFile',
-    'LoadCredential',
     'ExecStartPre',
     'ExecStart',
     'ExecStartPost',
@@ -48,11 +47,24 @@ export interface UserUnitOptions {
   paths: ReadonlyArray<readonly [from: string, to: string]>;
   /** Replaces the unit's ExecStart (a compositor cannot run here); the original when absent. */
   execStart?: string;
+  /**
+   * Where the unit's credentials are put for it (`$CREDENTIALS_DIRECTORY`). A user manager here
+   * loads none: the folder it makes stays empty, even for SetCredential= (systemd 252, in the
+   * tests' mount namespace). So the test loads them as systemd would, from `credentials`.
+   */
+  credentialsDir?: string;
+}
+
+export interface UserUnit {
+  text: string;
+  /** The unit's LoadCredential= pairs, paths mapped: each source goes to credentialsDir/<id>. */
+  credentials: [id: string, source: string][];
 }
 
 /** The unit as a user manager runs it (keys of other sections dropped); throws without an ExecStart. */
-export function userUnit(text: string, options: UserUnitOptions): string {
+export function userUnit(text: string, options: UserUnitOptions): UserUnit {
   const out: string[] = [];
+  const credentials: [string, string][] = [];
   let section = '';
   let hasExec = false;
   for (const raw of text.split('\n')) {
@@ -68,6 +80,11 @@ export function userUnit(text: string, options: UserUnitOptions): string {
     if (eq < 0) throw new Error(`not a unit line: ${line}`);
     const key = line.slice(0, eq);
     let value = line.slice(eq + 1);
+    if (section === 'Service' && key === 'LoadCredential') {
+      const [id, source] = value.split(':') as [string, string];
+      credentials.push([id, mapped(source, options)]);
+      continue;
+    }
     if (!(KEPT[section] ?? []).includes(key)) continue;
     if (section === 'Unit' && DEPENDENCIES.includes(key)) {
       value = value
@@ -80,9 +97,23 @@ export function userUnit(text: string, options: UserUnitOptions): string {
       hasExec = true;
       if (options.execStart !== undefined) value = options.execStart;
     }
-    for (const [from, to] of options.paths) value = value.replaceAll(from, to);
-    out.push(`${key}=${value}`);
+    out.push(`${key}=${mapped(value, options)}`);
   }
   if (!hasExec) throw new Error('the unit has no ExecStart');
-  return `${out.join('\n')}\n`;
+  if (credentials.length > 0) {
+    if (options.credentialsDir === undefined)
+      throw new Error('the unit loads credentials: name credentialsDir');
+    out.splice(
+      out.indexOf('[Service]') + 1,
+      0,
+      `Environment=CREDENTIALS_DIRECTORY=${options.credentialsDir}`,
+    );
+  }
+  return { text: `${out.join('\n')}\n`, credentials };
+}
+
+function mapped(value: string, options: UserUnitOptions): string {
+  let result = value;
+  for (const [from, to] of options.paths) result = result.replaceAll(from, to);
+  return result;
 }
