@@ -30,6 +30,7 @@ import {
   type DebArch,
 } from './lib/deb.ts';
 import { buildBrowserHost } from './lib/browserHost.ts';
+import { buildBridgeBundle } from './lib/bridgeBundle.ts';
 import { fuseMismatches } from './lib/fuses.ts';
 import { isElectronStandIn } from './lib/electronStandIn.ts';
 import { unitForLine } from './lib/units.ts';
@@ -108,6 +109,10 @@ if (!values['skip-build']) {
 const browserHost = join(ROOT, 'out', 'browser');
 step('building the browser-mode host');
 await buildBrowserHost(ROOT, browserHost);
+// The vehicle-bus bridge (dashport-bridge.service), for units whose OEM has none.
+const bridge = join(ROOT, 'out', 'bridge');
+step('building the vehicle-bus bridge');
+await buildBridgeBundle(ROOT, bridge);
 
 const out = resolve(values.out);
 mkdirSync(out, { recursive: true });
@@ -138,6 +143,7 @@ for (const arch of arches) {
   rmSync(dir, { recursive: true, force: true });
   cpSync(unpacked, dir, { recursive: true });
   cpSync(browserHost, join(dir, 'browser'), { recursive: true });
+  cpSync(bridge, join(dir, 'bridge'), { recursive: true });
   normalise(dir, Number(epoch));
 
   step(`${arch}: ${stem}.tar.gz`);
@@ -189,7 +195,7 @@ function buildDeb(app: string, deb: string, arch: DebArch, seconds: number): voi
   const systemd = join(ROOT, 'build/systemd');
   for (const unit of SYSTEMD_UNITS) {
     const text = readFileSync(join(systemd, unit), 'utf8');
-    put(`lib/systemd/system/${unit}`, unitForLine(unit, text, variant.bridgeAuth));
+    put(`lib/systemd/system/${unit}`, unitForLine(unit, text, variant));
   }
   put('usr/lib/sysusers.d/dashport.conf', readFileSync(join(systemd, 'dashport.sysusers')));
   put('etc/pam.d/dashport', readFileSync(join(systemd, 'dashport.pam')));

@@ -6,10 +6,13 @@
 
 export type DebArch = 'amd64' | 'arm64';
 
-/** What Electron 45 needs from Debian 12 at run time, and the kiosk compositor. */
-/** What the browser-mode units use beyond the package's own dependencies. */
-export const BROWSER_MODE_SUGGESTS = ['chromium'];
+/**
+ * What units beyond the Electron one use: Chromium for browser mode, can-utils' candump for the
+ * bridge's live CAN buses.
+ */
+export const SUGGESTS = ['chromium', 'can-utils'];
 
+/** What Electron 45 needs from Debian 12 at run time, and the kiosk compositor. */
 export const RUNTIME_DEPENDS = [
   'cage',
   'libasound2',
@@ -41,7 +44,8 @@ const DESCRIPTION = [
   "the status of the car's lease, and ordering from the dashboard, using the",
   "car's own signals. Runs under the cage Wayland kiosk as the dashport user,",
   'in Electron (dashport.service) or, on units without it, in Chromium against a',
-  'loopback host (dashport-browser.service).',
+  'loopback host (dashport-browser.service). Its own vehicle-bus bridge, which',
+  "reads the car's CAN buses, is there for units without one (dashport-bridge).",
 ];
 
 export function controlFile(info: DebInfo): string {
@@ -52,9 +56,9 @@ export function controlFile(info: DebInfo): string {
     `Maintainer: ${info.maintainer}`,
     `Installed-Size: ${info.installedSizeKb}`,
     `Depends: ${RUNTIME_DEPENDS.join(', ')}`,
-    // Browser mode only (dashport-browser.service); it also needs Node.js 22.12+, which Debian 12
-    // does not carry, so that is documented rather than declared.
-    `Suggests: ${BROWSER_MODE_SUGGESTS.join(', ')}`,
+    // Browser mode and the bridge also need Node.js 22.12+, which Debian 12 does not carry, so
+    // that is documented rather than declared.
+    `Suggests: ${SUGGESTS.join(', ')}`,
     'Section: misc',
     'Priority: optional',
     `Description: ${SYNOPSIS}`,
@@ -95,16 +99,17 @@ exit 0
 `;
 
 /**
- * The units in build/systemd the package installs: the Electron kiosk, and browser mode's host and
- * kiosk. None is enabled by the package.
+ * The units in build/systemd the package installs: the Electron kiosk, browser mode's host and
+ * kiosk, and the vehicle-bus bridge. None is enabled by the package.
  */
 export const SYSTEMD_UNITS = [
   'dashport.service',
   'dashport-host.service',
   'dashport-browser.service',
+  'dashport-bridge.service',
 ] as const;
 
-/** Before removal: stop whichever kiosk runs, so its files are not pulled from under it. */
+/** Before removal: stop whichever units run, so their files are not pulled from under them. */
 export const PRERM = `#!/bin/sh
 set -e
 if [ "$1" = "remove" ] && [ -d /run/systemd/system ]; then

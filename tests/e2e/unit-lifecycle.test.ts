@@ -14,6 +14,9 @@ import { DEMO_VEHICLE_TOKENS } from '../../common/demoTokens.ts';
 import { buildBrowserHost } from '../../scripts/lib/browserHost.ts';
 import type { Variant } from '../../common/variant.schema.ts';
 import { unitForLine } from '../../scripts/lib/units.ts';
+import { buildBridgeBundle } from '../../scripts/lib/bridgeBundle.ts';
+import { SIGNAL } from '../../common/vss/signals.ts';
+import { VissClient } from '../unit/bridge-support.ts';
 import { devVariant, PROJECT_ROOT } from '../support/devVariant.ts';
 import { freePort, waitFor } from '../support/hostCommerce.ts';
 import { tempDir } from '../support/tmp.ts';
@@ -34,6 +37,7 @@ const SYSTEMD = '/lib/systemd/systemd';
 const CAN_RUN = process.getuid?.() === 0 && existsSync(SYSTEMD);
 const HOST = 'dashport-host.service';
 const KIOSK = 'dashport-browser.service';
+const BRIDGE = 'dashport-bridge.service';
 const SETTLE_MS = 20_000;
 
 describe.skipIf(!CAN_RUN)(
@@ -44,6 +48,7 @@ describe.skipIf(!CAN_RUN)(
     const config = join(tmp.dir, 'config');
     const seenPage = join(tmp.dir, 'kiosk-opened.html');
     let manager: ChildProcess | undefined;
+    let bridgePort = 0;
     let writeHostUnit: (bridgeAuth: Variant['bridgeAuth']) => void = () => undefined;
     const etc = join(tmp.dir, 'etc');
     const credentialsDir = join(tmp.dir, 'credentials');
@@ -126,10 +131,15 @@ describe.skipIf(!CAN_RUN)(
       writeFileSync(join(etc, 'dashport.env'), 'DASHPORT_VARIANT=dev\n');
       writeFileSync(join(etc, 'cloud-token'), DEMO_VEHICLE_TOKENS[0], { mode: 0o600 });
       const port = await freePort();
+      bridgePort = await freePort();
+      const bridgeBundle = join(tmp.dir, 'opt-bridge');
+      await buildBridgeBundle(PROJECT_ROOT, bridgeBundle);
       const paths = [
         ['/usr/bin/node', process.execPath],
         ['/opt/dashport/browser', browser],
+        ['/opt/dashport/bridge', bridgeBundle],
         ['--port 7073', `--port ${port}`],
+        ['--port 7071', `--port ${bridgePort}`],
         ['/var/lib/dashport', varLib],
         ['/var/cache/dashport', join(tmp.dir, 'var-cache')],
         ['/etc/dashport', etc],
@@ -137,7 +147,7 @@ describe.skipIf(!CAN_RUN)(
         ['/run/dashport', '%t/dashport'],
       ] as const;
       writeHostUnit = (bridgeAuth) => {
-        const unit = userUnit(unitForLine(HOST, unitFile(HOST), bridgeAuth), {
+        const unit = userUnit(unitForLine(HOST, unitFile(HOST), { ...devVariant(), bridgeAuth }), {
           paths,
           credentialsDir,
         });
@@ -151,6 +161,10 @@ describe.skipIf(!CAN_RUN)(
         writeFileSync(join(config, 'systemd/user', HOST), unit.text);
       };
       writeHostUnit('none');
+      writeFileSync(
+        join(config, 'systemd/user', BRIDGE),
+        userUnit(unitForLine(BRIDGE, unitFile(BRIDGE), devVariant()), { paths }).text,
+      );
       writeFileSync(
         join(config, 'systemd/user', KIOSK),
         userUnit(unitFile(KIOSK), {
@@ -182,7 +196,7 @@ describe.skipIf(!CAN_RUN)(
 
     afterAll(() => {
       if (manager?.pid) {
-        spawnSync('systemctl', ['--user', 'stop', KIOSK, HOST], { env, timeout: 20_000 });
+        spawnSync('systemctl', ['--user', 'stop', KIOSK, HOST, BRIDGE], { env, timeout: 20_000 });
         try {
           process.kill(-manager.pid, 'SIGKILL');
         } catch {
@@ -231,6 +245,32 @@ describe.skipIf(!CAN_RUN)(
       systemctl('stop', HOST);
       expect(state(HOST).active).toBe('inactive');
       expect(state(KIOSK).active).toBe('inactive');
+    });
+
+    it('the bridge unit serves the line named in dashport.env, on its bridgeUrl port', async () => {
+      // The electric Hangzhou line: a bridge started without its line would simulate combustion.
+      writeFileSync(join(etc, 'dashport.env'), 'DASHPORT_VARIANT=hangzhou-ev\n');
+      let client: VissClient | undefined;
+      try {
+        systemctl('start', BRIDGE);
+        // Type=simple: started is not yet listening.
+        client = await waitFor(async () => {
+          const attempt = new VissClient(`http://127.0.0.1:${bridgePort}`);
+          try {
+            await attempt.connected();
+            return attempt;
+          } catch {
+            attempt.close();
+            return undefined;
+          }
+        }, SETTLE_MS);
+        client.send({ action: 'get', path: SIGNAL.powertrainType, requestId: 'p' });
+        expect((await client.reply('p')).data).toMatchObject({ dp: { value: 'ELECTRIC' } });
+      } finally {
+        client?.close();
+        systemctl('stop', BRIDGE);
+        writeFileSync(join(etc, 'dashport.env'), 'DASHPORT_VARIANT=dev\n');
+      }
     });
 
     it('a line whose bridge wants a token: its host unit hands the host the bridge token', async () => {

@@ -1,16 +1,22 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BROWSER_MODE_SUGGESTS,
-  CONFFILES,
-  RUNTIME_DEPENDS,
-  SYSTEMD_UNITS,
-} from '../../scripts/lib/deb.ts';
+import { CONFFILES, RUNTIME_DEPENDS, SUGGESTS, SYSTEMD_UNITS } from '../../scripts/lib/deb.ts';
 import { spawnService } from '../../scripts/lib/services.ts';
-import { PROJECT_ROOT } from '../support/devVariant.ts';
+import { SIGNAL } from '../../common/vss/signals.ts';
+import { RAV4_LOG_10S } from '../support/canFixtures.ts';
+import { devVariant, PROJECT_ROOT } from '../support/devVariant.ts';
+import { change, until, VissClient } from './bridge-support.ts';
 import { tempDir } from '../support/tmp.ts';
 
 /**
@@ -129,7 +135,7 @@ describe('npm run dist (stand-in Electron, offline)', () => {
     expect(field('Version')).toBe('0.1.0');
     expect(field('Architecture')).toBe('amd64');
     expect(field('Depends').split(', ')).toEqual([...RUNTIME_DEPENDS]);
-    expect(field('Suggests').split(', ')).toEqual([...BROWSER_MODE_SUGGESTS]);
+    expect(field('Suggests').split(', ')).toEqual([...SUGGESTS]);
     expect(Number(field('Installed-Size'))).toBeGreaterThan(0);
     const control = join(tmp.dir, 'control');
     sh('dpkg-deb', ['-e', deb(first), control]);
@@ -139,6 +145,12 @@ describe('npm run dist (stand-in Electron, offline)', () => {
     // Installs, creates its user, and enables or starts nothing unasked.
     const postinst = readFileSync(join(control, 'postinst'), 'utf8');
     expect(postinst).toMatch(/systemd-sysusers dashport\.conf/);
+    const sysusers = sh('sh', [
+      '-c',
+      `dpkg-deb --fsys-tarfile '${deb(first)}' | tar -xOf - ./usr/lib/sysusers.d/dashport.conf`,
+    ]);
+    // The bridge has a user of its own: it never reads the app's data or cloud token.
+    expect(sysusers).toMatch(/^u dashport-bridge - .* \/usr\/sbin\/nologin$/m);
     for (const script of ['postinst', 'prerm', 'postrm']) {
       expect(readFileSync(join(control, script), 'utf8')).not.toMatch(/systemctl (enable|start)/);
     }
@@ -163,6 +175,13 @@ describe('npm run dist (stand-in Electron, offline)', () => {
     expect(mode('./opt/dashport/browser/electron/host/cli.js')).toBe('-rw-r--r--');
     expect(mode('./opt/dashport/browser/out/renderer/index.html')).toBe('-rw-r--r--');
     expect(mode('./opt/dashport/browser/build/variants/dev.json')).toBe('-rw-r--r--');
+    // The bridge: one file, the lines, the CAN profiles and their DBC files.
+    expect(mode('./opt/dashport/bridge/bridge/cli.js')).toBe('-rw-r--r--');
+    expect(mode('./opt/dashport/bridge/build/variants/dev.json')).toBe('-rw-r--r--');
+    expect(mode('./opt/dashport/bridge/build/vehicles/toyota-rav4-2018.json')).toBe('-rw-r--r--');
+    expect(mode('./opt/dashport/bridge/build/vehicles/dbc/toyota_new_mc_pt_generated.dbc')).toBe(
+      '-rw-r--r--',
+    );
     expect(mode('./usr/lib/sysusers.d/dashport.conf')).toBe('-rw-r--r--');
     expect(mode('./etc/pam.d/dashport')).toBe('-rw-r--r--');
     expect(mode('./etc/dashport/dashport.env')).toBe('-rw-r--r--');
@@ -222,6 +241,58 @@ describe('npm run dist (stand-in Electron, offline)', () => {
       );
     } finally {
       await host.stop();
+    }
+  }, 30_000);
+
+  it('ships a bridge that runs from the package alone: the simulator, and a CAN line', async () => {
+    const unpacked = join(tmp.dir, 'root-bridge');
+    sh('dpkg-deb', ['-x', deb(first), unpacked]);
+    const cli = join(unpacked, 'opt/dashport/bridge/bridge/cli.js');
+    const env = { PATH: process.env.PATH };
+    // As its unit starts it on the dev line (a free port instead of the line's).
+    const simulated = await spawnService(
+      'packaged bridge',
+      cli,
+      ['--variant', 'dev', '--host', '127.0.0.1', '--port', '0'],
+      { cwd: unpacked, env },
+    );
+    const sim = new VissClient(simulated.url);
+    try {
+      await sim.connected();
+      sim.send({ action: 'get', path: SIGNAL.selectedGear, requestId: 'g' });
+      expect((await sim.reply('g')).data).toMatchObject({ dp: { value: expect.any(String) } });
+    } finally {
+      sim.close();
+      await simulated.stop();
+    }
+    // A line that reads CAN through a shipped profile and its DBC, here from a recording.
+    const canLine = join(tmp.dir, 'can-line.json');
+    writeFileSync(
+      canLine,
+      JSON.stringify(
+        devVariant({
+          vehicle: {
+            ...devVariant().vehicle,
+            signals: { source: 'can', profile: 'toyota-rav4-2018', fill: 'parked' },
+          },
+        }),
+      ),
+    );
+    const can = await spawnService(
+      'packaged bridge (CAN)',
+      cli,
+      ['--variant', canLine, '--host', '127.0.0.1', '--port', '0', '--candump', RAV4_LOG_10S],
+      { cwd: unpacked, env },
+    );
+    const c = new VissClient(can.url);
+    try {
+      await c.connected();
+      const gear = await c.subscribe(SIGNAL.selectedGear, change('ne', '0'));
+      await until(() => c.values(gear).length > 0, 5000, 'a gear decoded from CAN');
+      expect(c.values(gear)).toEqual(['127']);
+    } finally {
+      c.close();
+      await can.stop();
     }
   }, 30_000);
 

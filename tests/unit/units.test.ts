@@ -11,42 +11,62 @@ const shipped = (unit: string) => readFileSync(join(PROJECT_ROOT, 'build/systemd
 const tmp = tempDir('dashport-units-');
 afterAll(() => tmp.cleanup());
 
+const LOCAL = 'http://127.0.0.1:7071';
+const line = (bridgeAuth: 'none' | 'token', bridgeUrl = LOCAL) => ({ bridgeAuth, bridgeUrl });
+
 describe('units as a vehicle line needs them', () => {
   it.each([
-    ['dashport.service', 'none', false],
-    ['dashport.service', 'token', true],
-    ['dashport-host.service', 'none', false],
-    ['dashport-host.service', 'token', true],
-    // The kiosk holds no token on either line.
-    ['dashport-browser.service', 'none', false],
-    ['dashport-browser.service', 'token', false],
-  ] as const)('%s on a "%s" line loads the bridge token: %s', (unit, bridgeAuth, loads) => {
-    const text = unitForLine(unit, shipped(unit), bridgeAuth);
-    expect(text.split('\n').includes(BRIDGE_CREDENTIAL)).toBe(loads);
-    if (!loads) {
+    ['dashport.service', 'none', null],
+    ['dashport.service', 'token', /^LoadCredential=cloud-token:/],
+    ['dashport-host.service', 'none', null],
+    ['dashport-host.service', 'token', /^LoadCredential=cloud-token:/],
+    // The kiosk holds no token on either line; the bridge has no cloud token to sit beside.
+    ['dashport-browser.service', 'none', null],
+    ['dashport-browser.service', 'token', null],
+    ['dashport-bridge.service', 'none', null],
+    ['dashport-bridge.service', 'token', /^EnvironmentFile=/],
+  ] as const)('%s on a "%s" line: bridge token after %s', (unit, bridgeAuth, after) => {
+    const text = unitForLine(unit, shipped(unit), line(bridgeAuth));
+    const lines = text.split('\n');
+    const at = lines.indexOf(BRIDGE_CREDENTIAL);
+    if (after === null) {
+      expect(at).toBe(-1);
       expect(text).toBe(shipped(unit));
       return;
     }
-    // In [Service], right after the cloud token's line, and nothing else changed.
-    const lines = text.split('\n');
-    const at = lines.indexOf(BRIDGE_CREDENTIAL);
-    expect(lines[at - 2]).toMatch(/^LoadCredential=cloud-token:/);
+    // In [Service], after its anchor and a comment, and nothing else changed.
+    expect(lines[at - 2]).toMatch(after);
     expect(lines.filter((_, i) => i !== at && i !== at - 1).join('\n')).toBe(shipped(unit));
-    const service = lines.indexOf('[Service]');
-    expect(service).toBeGreaterThan(-1);
-    expect(service).toBeLessThan(at);
+    expect(lines.indexOf('[Service]')).toBeGreaterThan(-1);
+    expect(lines.indexOf('[Service]')).toBeLessThan(at);
   });
 
-  it('refuses a unit without the cloud token line rather than leave the token out', () => {
+  it.each([
+    ['http://127.0.0.1:7071', '--port 7071'],
+    ['http://127.0.0.1:7181', '--port 7181'],
+    ['http://localhost:9000', '--port 9000'],
+    // An OEM bridge elsewhere: ours is not the one the app uses, and keeps its port.
+    ['https://bridge.example.com:8443', '--port 7071'],
+  ])('the bridge listens where a line with bridgeUrl %s looks for it: %s', (url, port) => {
+    const text = unitForLine('dashport-bridge.service', shipped('dashport-bridge.service'), {
+      bridgeAuth: 'none',
+      bridgeUrl: url,
+    });
+    const exec = text.split('\n').find((l) => l.startsWith('ExecStart='));
+    expect(exec).toContain(` ${port}`);
+    expect(exec).toContain('--host 127.0.0.1');
+  });
+
+  it('refuses a unit without the line its token goes after, rather than leave the token out', () => {
     expect(() =>
-      unitForLine('dashport.service', '[Service]\nExecStart=/bin/true\n', 'token'),
+      unitForLine('dashport.service', '[Service]\nExecStart=/bin/true\n', line('token')),
     ).toThrow(/dashport\.service: no "LoadCredential=cloud-token/);
   });
 
-  it("a token line's units pass systemd-analyze verify", () => {
+  it("a token line's units, and a line's bridge on another port, pass systemd-analyze verify", () => {
     const files = SYSTEMD_UNITS.map((unit) => {
       const file = join(tmp.dir, unit);
-      writeFileSync(file, unitForLine(unit, shipped(unit), 'token'));
+      writeFileSync(file, unitForLine(unit, shipped(unit), line('token', 'http://127.0.0.1:7181')));
       return file;
     });
     const verify = spawnSync('systemd-analyze', ['verify', ...files], { encoding: 'utf8' });
