@@ -151,4 +151,6 @@ export default tseslint.config(
   ),
   restrict(['bridge/**'], ELECTRON, HOST, MAIN, CLOUD, RENDERER),
   restrict(['cloud/**'], ELECTRON, HOST, MAIN, BRIDGE, RENDERER),
+  // The browser-mode kiosk's watchdog talks to Chromium alone.
+  restrict(['kiosk/**'], ELECTRON, HOST, MAIN, BRIDGE, CLOUD, RENDERER),
 );

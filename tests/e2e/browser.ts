@@ -18,24 +18,24 @@ export const DESKTOP_UI_FEATURES =
  */
 export const UNIT_DISABLED_FEATURES = `Translate,${DESKTOP_UI_FEATURES},BackgroundResourceFetch`;
 
-const LAUNCH = {
-  executablePath: CHROMIUM_PATH,
-  headless: true,
-  // --no-sandbox only because tests run as root in a container; the quiet-network flags keep
-  // Chromium from calling home on a machine with no internet. The disabled features are the
-  // desktop omnibox popup, a WebUI page Chromium loads at every launch: about 2 s of a second
-  // renderer's CPU beside the page under test on these 2 cores, which no head unit runs.
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    `--disable-features=${UNIT_DISABLED_FEATURES}`,
-  ],
-};
+/**
+ * Chromium's flags in every test: --no-sandbox only because tests run as root in a container; the
+ * quiet-network flags keep Chromium from calling home on a machine with no internet. The disabled
+ * features are the desktop omnibox popup, a WebUI page Chromium loads at every launch: about 2 s
+ * of a second renderer's CPU beside the page under test on these 2 cores, which no head unit runs.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  `--disable-features=${UNIT_DISABLED_FEATURES}`,
+];
+
+const LAUNCH = { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS };
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch(LAUNCH);

@@ -173,6 +173,7 @@ describe('npm run dist (stand-in Electron, offline)', () => {
     }
     // Browser mode's host: one file, the page and the lines, beside the Electron app.
     expect(mode('./opt/dashport/browser/electron/host/cli.js')).toBe('-rw-r--r--');
+    expect(mode('./opt/dashport/browser/kiosk/cli.js')).toBe('-rw-r--r--');
     expect(mode('./opt/dashport/browser/out/renderer/index.html')).toBe('-rw-r--r--');
     expect(mode('./opt/dashport/browser/build/variants/dev.json')).toBe('-rw-r--r--');
     // The bridge: one file, the lines, the CAN profiles and their DBC files.
