@@ -72,11 +72,22 @@ cdp.send('Target.setDiscoverTargets', { discover: true }).catch((error: Error) =
   log.error('kiosk.no_devtools', { message: error.message });
 });
 
+/** The signal that stops the kiosk (systemctl stop): passed on, and died of once Chromium is gone. */
+let stoppedBy: NodeJS.Signals | null = null;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.on(signal, () => child.kill(signal));
+  process.on(signal, () => {
+    stoppedBy = signal;
+    child.kill(signal);
+  });
 }
 child.on('error', (error) => usage(`cannot start ${browser}: ${error.message}`));
 child.on('exit', (code, signal) => {
   log.info('kiosk.browser_exited', { code, signal });
+  if (stoppedBy !== null && !givenUp) {
+    // Dying of the same signal is a clean stop to systemd; an exit code of 1 would mark it failed.
+    process.removeAllListeners(stoppedBy);
+    process.kill(process.pid, stoppedBy);
+    return;
+  }
   process.exit(givenUp ? 1 : (code ?? 1));
 });

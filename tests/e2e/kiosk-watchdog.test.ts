@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -121,4 +121,34 @@ describe('kiosk watchdog (real Chromium, real host)', () => {
     expect(await exited).toBe(1);
     expect(watchdogLog).toMatch(/"event":"kiosk\.page_crashed".*"action":"exit"/);
   }, 90_000);
+
+  it('stops cleanly on SIGTERM: Chromium goes, and the watchdog dies of the same signal', async () => {
+    const profileDir = join(tmp.dir, 'profile-stop');
+    const stopped = spawn(
+      process.execPath,
+      [
+        ...[join(tmp.dir, 'browser', 'kiosk/cli.js'), '--launch-page', launchPage],
+        ...['--', CHROMIUM_PATH, '--headless', ...CHROMIUM_ARGS, `--user-data-dir=${profileDir}`],
+        '--remote-debugging-port=0',
+        pathToFileURL(launchPage).href,
+      ],
+      { cwd: tmp.dir, stdio: ['ignore', 'ignore', 'ignore'] },
+    );
+    const exit = new Promise<[number | null, string | null]>((resolve) =>
+      stopped.once('exit', (code, signal) => resolve([code, signal])),
+    );
+    // Chromium is up once it has written its DevTools port.
+    const portFile = join(profileDir, 'DevToolsActivePort');
+    await waitFor(() => (existsSync(portFile) ? true : undefined), 20_000);
+    const chromiumOf = () =>
+      spawnSync('pgrep', ['-f', profileDir], {
+        encoding: 'utf8',
+      }).stdout.trim();
+    expect(chromiumOf()).not.toBe('');
+    stopped.kill('SIGTERM');
+    // systemd counts death by SIGTERM as a clean stop; exit code 1 would leave the unit failed.
+    expect(await exit).toEqual([null, 'SIGTERM']);
+    // Chromium's helper processes (crashpad, zygote) follow its browser process out.
+    await waitFor(() => (chromiumOf() === '' ? true : undefined), 10_000);
+  }, 40_000);
 });
