@@ -79,7 +79,7 @@ describe('engineering screen on a desk (npm run start:web, real Chromium)', () =
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
-    if (start?.exitCode === null) {
+    if (start && start.exitCode === null && start.signalCode === null) {
       const gone = new Promise((resolve) => start.once('exit', resolve));
       start.kill('SIGTERM');
       await gone;

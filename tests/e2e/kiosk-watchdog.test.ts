@@ -92,12 +92,13 @@ describe('kiosk watchdog (real Chromium, real host)', () => {
     devtools = `http://127.0.0.1:${port}`;
   }, 60_000);
   afterAll(async () => {
-    if (watchdog?.exitCode === null) {
+    if (watchdog && watchdog.exitCode === null && watchdog.signalCode === null) {
       const gone = new Promise((resolve) => watchdog.once('exit', resolve));
       watchdog.kill('SIGTERM');
       await gone;
     }
     await stack?.stop();
+    spawnSync('pkill', ['-KILL', '-f', tmp.dir]); // a Chromium a failed case left behind
     tmp.cleanup();
   });
 
@@ -137,18 +138,22 @@ describe('kiosk watchdog (real Chromium, real host)', () => {
     const exit = new Promise<[number | null, string | null]>((resolve) =>
       stopped.once('exit', (code, signal) => resolve([code, signal])),
     );
-    // Chromium is up once it has written its DevTools port.
-    const portFile = join(profileDir, 'DevToolsActivePort');
-    await waitFor(() => (existsSync(portFile) ? true : undefined), 20_000);
     const chromiumOf = () =>
-      spawnSync('pgrep', ['-f', profileDir], {
-        encoding: 'utf8',
-      }).stdout.trim();
-    expect(chromiumOf()).not.toBe('');
-    stopped.kill('SIGTERM');
-    // systemd counts death by SIGTERM as a clean stop; exit code 1 would leave the unit failed.
-    expect(await exit).toEqual([null, 'SIGTERM']);
-    // Chromium's helper processes (crashpad, zygote) follow its browser process out.
-    await waitFor(() => (chromiumOf() === '' ? true : undefined), 10_000);
+      spawnSync('pgrep', ['-f', profileDir], { encoding: 'utf8' }).stdout.trim();
+    try {
+      // Chromium is up once it has written its DevTools port.
+      const portFile = join(profileDir, 'DevToolsActivePort');
+      await waitFor(() => (existsSync(portFile) ? true : undefined), 20_000);
+      expect(chromiumOf()).not.toBe('');
+      stopped.kill('SIGTERM');
+      // systemd counts death by SIGTERM as a clean stop; exit code 1 would leave the unit failed.
+      expect(await exit).toEqual([null, 'SIGTERM']);
+      // Chromium's helper processes (crashpad, zygote) follow its browser process out.
+      await waitFor(() => (chromiumOf() === '' ? true : undefined), 10_000);
+    } finally {
+      // Whatever failed above, nothing of this test outlives it.
+      if (stopped.exitCode === null && stopped.signalCode === null) stopped.kill('SIGKILL');
+      spawnSync('pkill', ['-KILL', '-f', profileDir]);
+    }
   }, 40_000);
 });
