@@ -1,5 +1,13 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +23,8 @@ import { connectControl, type VehicleControl } from './vehicleControl.ts';
 
 /**
  * The kiosk as a head unit runs it in browser mode: Debian's cage compositor (headless wlroots,
- * pixman renderer) as an unprivileged user, Chromium in kiosk mode on Wayland, against the host.
+ * pixman renderer) as an unprivileged user, Chromium in kiosk mode on Wayland under the kiosk's
+ * watchdog (as dashport-browser.service runs it), against the host.
  * The picture is taken with grim from the compositor, so it is what the panel would show, and kept
  * under test-results/kiosk/.
  *
@@ -52,6 +61,23 @@ function readPpm(bytes: Buffer): { width: number; height: number; rgb: Buffer } 
   return { width: Number(w), height: Number(h), rgb: bytes.subarray(whole.length) };
 }
 
+/**
+ * Pixels of Chromium's own UI over the page, where it shows it (the translate bubble, an
+ * infobar): blue, in the status bar's top-right corner, where the page draws only the clock, in
+ * grey on white. The Hangzhou line's brand is red, and the link dots are green.
+ */
+function browserUiPixels(image: { width: number; rgb: Buffer }): number {
+  let blue = 0;
+  for (let y = 0; y < 52; y++) {
+    for (let x = Math.floor(image.width * 0.6); x < image.width; x++) {
+      const i = (y * image.width + x) * 3;
+      const [r, g, b] = [image.rgb[i]!, image.rgb[i + 1]!, image.rgb[i + 2]!];
+      if (b > r + 60 && b > g + 20) blue++;
+    }
+  }
+  return blue;
+}
+
 describe('kiosk: cage + Chromium on Wayland as an unprivileged user (headless wlroots)', () => {
   const tmp = tempDir('dashport-kiosk-');
   const runtime = join(tmp.dir, 'xdg');
@@ -61,6 +87,7 @@ describe('kiosk: cage + Chromium on Wayland as an unprivileged user (headless wl
   let cage: ChildProcess | undefined;
   let browser: Browser | undefined;
   let log = '';
+  let debugPort = 0;
 
   const env = {
     PATH: '/usr/bin:/bin',
@@ -100,7 +127,12 @@ describe('kiosk: cage + Chromium on Wayland as an unprivileged user (headless wl
       // The kiosk user owns its session directories and the launch page, and nothing else.
       for (const path of [tmp.dir, runtime, home, launch]) chownSync(path, 65534, 65534);
     }
-    const debugPort = await freePort();
+    // The unit runs Chromium under the watchdog (kiosk/cli.js) with the system's Node. This
+    // machine's Node lives under /root, out of the kiosk user's reach: a copy it may run.
+    const node = join(tmp.dir, 'node');
+    copyFileSync(process.execPath, node);
+    chmodSync(node, 0o755);
+    debugPort = await freePort();
     const argv = asUser([
       'env',
       ...Object.entries(env).map(([k, v]) => `${k}=${v}`),
@@ -108,6 +140,11 @@ describe('kiosk: cage + Chromium on Wayland as an unprivileged user (headless wl
       '-d',
       '-r',
       '-r',
+      '--',
+      node,
+      join(browserHost, 'kiosk/cli.js'),
+      '--launch-page',
+      launch,
       '--',
       CHROMIUM_PATH,
       '--ozone-platform=wayland',
@@ -159,6 +196,20 @@ describe('kiosk: cage + Chromium on Wayland as an unprivileged user (headless wl
     tmp.cleanup();
   });
 
+  /**
+   * Every Chinese character on the screen has its face loaded: the bundled face comes in
+   * unicode-range pieces, each fetched when first needed, and until then a character shows as
+   * an empty box (a unit has no CJK font of its own).
+   */
+  const chineseDrawn = (page: Page) =>
+    page.evaluate(async () => {
+      await document.fonts.ready;
+      const han = (document.body.textContent ?? '').match(
+        /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/gu,
+      );
+      return han !== null && document.fonts.check('24px "Noto Sans SC"', han.join(''));
+    });
+
   async function appPage(): Promise<Page> {
     let found: Page | undefined;
     await expect
@@ -189,19 +240,7 @@ describe('kiosk: cage + Chromium on Wayland as an unprivileged user (headless wl
 
     // The line speaks Chinese: its bundled face has loaded and draws the words on the screen (a
     // unit has no CJK font of its own; until the face loads, the page would show empty boxes).
-    await expect
-      .poll(
-        () =>
-          page.evaluate(async () => {
-            await document.fonts.ready;
-            const text = document.querySelector('nav')?.textContent ?? '';
-            return (
-              /\p{Script=Han}/u.test(text) && document.fonts.check('24px "Noto Sans SC"', text)
-            );
-          }),
-        WAIT,
-      )
-      .toBe(true);
+    await expect.poll(() => chineseDrawn(page), WAIT).toBe(true);
 
     mkdirSync(SHOTS, { recursive: true });
     const png = inSession(['grim', '-']);
@@ -224,6 +263,28 @@ describe('kiosk: cage + Chromium on Wayland as an unprivileged user (headless wl
     expect(counts.size, 'distinct colours').toBeGreaterThan(50);
     expect(top / pixels, 'share of the commonest colour').toBeLessThan(0.9);
     expect(counts.get(BRAND) ?? 0, 'brand primary pixels').toBeGreaterThan(500);
+    expect(browserUiPixels(image), 'browser UI over the status bar').toBe(0);
     expect(readFileSync(join(SHOTS, 'home-moving.png')).subarray(1, 4).toString()).toBe('PNG');
+  }, 60_000);
+
+  it('after the page crashes, the watchdog brings the app back on the panel', async () => {
+    const page = await appPage();
+    const session = await page.context().newCDPSession(page);
+    await session.send('Page.crash').catch(() => undefined); // no answer: the page is gone
+    await waitFor(() => (log.includes('"event":"kiosk.page_reopened"') ? true : undefined), 20_000);
+    // Playwright keeps a crashed page crashed: look again through a new DevTools connection.
+    await browser!.close();
+    browser = await chromium.connectOverCDP(`http://127.0.0.1:${debugPort}`);
+    const back = await appPage();
+    // Back in with this start's secret: live values, drawn in the line's face.
+    await expect
+      .poll(() => back.getByTestId('drive-state').getAttribute('data-state'), WAIT)
+      .toBe('MOVING');
+    await expect.poll(() => chineseDrawn(back), WAIT).toBe(true);
+    const png = inSession(['grim', '-']);
+    expect(png.status, png.stderr.toString()).toBe(0);
+    writeFileSync(join(SHOTS, 'home-after-crash.png'), png.stdout);
+    const ppm = inSession(['grim', '-t', 'ppm', '-']);
+    expect(browserUiPixels(readPpm(ppm.stdout)), 'browser UI over the status bar').toBe(0);
   }, 60_000);
 });
