@@ -23,6 +23,7 @@ import {
   COPYRIGHT,
   envFile,
   LINTIAN_OVERRIDES,
+  md5sumsFile,
   POSTINST,
   POSTRM,
   PRERM,
@@ -221,6 +222,20 @@ function buildDeb(app: string, deb: string, arch: DebArch, seconds: number): voi
     }),
   );
   put('DEBIAN/conffiles', `${CONFFILES.join('\n')}\n`);
+  const installed = readdirSync(tree, { recursive: true, encoding: 'utf8' }).filter(
+    (path) => !path.startsWith('DEBIAN') && statSync(join(tree, path)).isFile(),
+  );
+  put(
+    'DEBIAN/md5sums',
+    md5sumsFile(
+      installed.map((path) => [
+        path,
+        createHash('md5')
+          .update(readFileSync(join(tree, path)))
+          .digest('hex'),
+      ]),
+    ),
+  );
   put('DEBIAN/postinst', POSTINST, 0o755);
   put('DEBIAN/prerm', PRERM, 0o755);
   put('DEBIAN/postrm', POSTRM, 0o755);

@@ -72,6 +72,19 @@ export function controlFile(info: DebInfo): string {
 /** Files under /etc an engineer may edit on the unit: an upgrade asks before replacing them. */
 export const CONFFILES = ['/etc/dashport/dashport.env', '/etc/pam.d/dashport'] as const;
 
+/**
+ * DEBIAN/md5sums, for `dpkg --verify` on a unit: every installed file but the conffiles (dpkg
+ * keeps their sums itself), paths without the leading slash, sorted.
+ */
+export function md5sumsFile(files: ReadonlyArray<readonly [path: string, md5: string]>): string {
+  const conffiles = new Set<string>(CONFFILES.map((file) => file.slice(1)));
+  return [...files]
+    .filter(([path]) => !conffiles.has(path))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([path, md5]) => `${md5}  ${path}\n`)
+    .join('');
+}
+
 /** The vehicle line the unit runs, read by dashport.service's EnvironmentFile. */
 export function envFile(variant: string): string {
   return [

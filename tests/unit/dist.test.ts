@@ -142,6 +142,18 @@ describe('npm run dist (stand-in Electron, offline)', () => {
     expect(readFileSync(join(control, 'conffiles'), 'utf8').trim().split('\n')).toEqual([
       ...CONFFILES,
     ]);
+    // Sums for dpkg --verify: every installed file but the conffiles, each one right.
+    const sums = readFileSync(join(control, 'md5sums'), 'utf8');
+    for (const conffile of CONFFILES) expect(sums).not.toContain(` ${conffile.slice(1)}\n`);
+    expect(sums).toMatch(/^[0-9a-f]{32} {2}opt\/dashport\/resources\/app\.asar$/m);
+    const unpacked = join(tmp.dir, 'root-sums');
+    sh('dpkg-deb', ['-x', deb(first), unpacked]);
+    const check = spawnSync('md5sum', ['--check', '--quiet', join(control, 'md5sums')], {
+      cwd: unpacked,
+      encoding: 'utf8',
+    });
+    expect(check.stdout + check.stderr).toBe('');
+    expect(check.status).toBe(0);
     // Installs, creates its user, and enables or starts nothing unasked.
     const postinst = readFileSync(join(control, 'postinst'), 'utf8');
     expect(postinst).toMatch(/systemd-sysusers dashport\.conf/);
