@@ -8,7 +8,8 @@ import { join } from 'node:path';
  * off, NODE_OPTIONS and inspect on, the rest off), so packing and the fuse check run end to end.
  * It runs nothing: a package made with it must never be flashed.
  */
-const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+/** What Electron's fuse wire starts with; the wire's version and length follow it. */
+export const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 const DEFAULT_WIRE = [1, 8, 0x31, 0x30, 0x31, 0x31, 0x30, 0x30, 0x30, 0x31];
 /** The file that marks a folder as a stand-in, for `npm run dist` to warn. */
 const MARKER = 'DASHPORT-ELECTRON-STAND-IN';
@@ -16,7 +17,7 @@ const MARKER = 'DASHPORT-ELECTRON-STAND-IN';
 export function standInBinary(): Buffer {
   return Buffer.concat([
     Buffer.alloc(4096, 0x90),
-    Buffer.from(SENTINEL, 'latin1'),
+    Buffer.from(FUSE_SENTINEL, 'latin1'),
     Buffer.from(DEFAULT_WIRE),
     Buffer.alloc(4096, 0x90),
   ]);

@@ -82,5 +82,7 @@ export function spawnService(
 }
 
 export function portOf(url: string): string {
-  return new URL(url).port;
+  const parsed = new URL(url);
+  // URL leaves the port empty when it is the protocol's own.
+  return parsed.port || (parsed.protocol === 'https:' ? '443' : '80');
 }

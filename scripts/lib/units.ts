@@ -1,5 +1,6 @@
 import { isLoopbackHost } from '../../common/loopback.ts';
 import type { Variant } from '../../common/variant.schema.ts';
+import { portOf } from './services.ts';
 
 /**
  * The units as a vehicle line needs them (`npm run dist` builds one line):
@@ -26,7 +27,7 @@ export function unitForLine(
   text: string,
   line: Pick<Variant, 'bridgeAuth' | 'bridgeUrl'>,
 ): string {
-  let lines = text.split('\n');
+  const lines = text.split('\n');
   const anchor = TOKEN_AFTER[unit];
   if (line.bridgeAuth === 'token' && anchor !== undefined) {
     const at = lines.indexOf(anchor);
@@ -38,16 +39,12 @@ export function unitForLine(
       BRIDGE_CREDENTIAL,
     );
   }
-  if (unit === BRIDGE_UNIT) {
-    const url = new URL(line.bridgeUrl);
-    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
-    if (isLoopbackHost(url.hostname)) {
-      const exec = lines.findIndex(
-        (l) => l.startsWith('ExecStart=') && l.includes(SHIPPED_BRIDGE_PORT),
-      );
-      if (exec < 0) throw new Error(`${unit}: no ExecStart with "${SHIPPED_BRIDGE_PORT}"`);
-      lines = lines.with(exec, lines[exec]!.replace(SHIPPED_BRIDGE_PORT, `--port ${port}`));
-    }
+  if (unit === BRIDGE_UNIT && isLoopbackHost(new URL(line.bridgeUrl).hostname)) {
+    const exec = lines.findIndex(
+      (l) => l.startsWith('ExecStart=') && l.includes(SHIPPED_BRIDGE_PORT),
+    );
+    if (exec < 0) throw new Error(`${unit}: no ExecStart with "${SHIPPED_BRIDGE_PORT}"`);
+    lines[exec] = lines[exec]!.replace(SHIPPED_BRIDGE_PORT, `--port ${portOf(line.bridgeUrl)}`);
   }
   return lines.join('\n');
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getConfig } from 'app-builder-lib/out/util/config/config.js';
 import { flipRequiredFuses, fuseMismatches, REQUIRED_FUSES } from '../../scripts/lib/fuses.ts';
-import { standInBinary } from '../../scripts/lib/electronStandIn.ts';
+import { FUSE_SENTINEL, standInBinary } from '../../scripts/lib/electronStandIn.ts';
 import { PROJECT_ROOT } from '../support/devVariant.ts';
 import { tempDir } from '../support/tmp.ts';
 
@@ -36,7 +36,7 @@ describe('fuses read back from the binary', () => {
     standIn(binary);
     await flipRequiredFuses(binary);
     const bytes = readFileSync(binary);
-    const wireAt = bytes.indexOf('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX') + 32 + 2;
+    const wireAt = bytes.indexOf(FUSE_SENTINEL) + FUSE_SENTINEL.length + 2;
     bytes[wireAt] = 0x31; // RunAsNode back on
     writeFileSync(binary, bytes);
     expect(await fuseMismatches(binary)).toEqual(['runAsNode: must be off, the binary has it on']);

@@ -45,6 +45,8 @@ describe('units as a vehicle line needs them', () => {
     ['http://127.0.0.1:7071', '--port 7071'],
     ['http://127.0.0.1:7181', '--port 7181'],
     ['http://localhost:9000', '--port 9000'],
+    // No port in the URL: the protocol's own.
+    ['http://localhost', '--port 80'],
     // An OEM bridge elsewhere: ours is not the one the app uses, and keeps its port.
     ['https://bridge.example.com:8443', '--port 7071'],
   ])('the bridge listens where a line with bridgeUrl %s looks for it: %s', (url, port) => {
