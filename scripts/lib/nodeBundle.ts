@@ -1,5 +1,5 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { build } from 'vite';
 
 /**
@@ -14,7 +14,7 @@ export async function bundleNodeCli(root: string, entry: string, dir: string): P
     logLevel: 'warn',
     build: {
       ssr: join(root, entry),
-      outDir: join(dir, relative(root, join(root, entry, '..'))),
+      outDir: join(dir, dirname(entry)),
       emptyOutDir: true,
       target: 'node22',
       minify: false,
